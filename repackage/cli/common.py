@@ -1,0 +1,51 @@
+"""Options and error handling shared by the commands (Click only: keep this import-light)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from repackage.errors import RepackageError
+
+article_argument = click.argument(
+    "article", type=click.Path(dir_okay=False, path_type=str), metavar="ARTICLE"
+)
+out_option = click.option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=str), default="out",
+    show_default=True, help="Output folder; results go to OUT/<slug>/.",
+)
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (for scripts)."
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+
+
+def library_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's RepackageError into a one-line Click error (exit 1)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except RepackageError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def echo_json(obj: Any) -> None:
+    """Print ``obj`` as JSON on stdout."""
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def show_progress(quiet: bool = False) -> bool:
+    """Progress bars only on an interactive stderr and when not asked to be quiet."""
+    return not quiet and sys.stderr.isatty()

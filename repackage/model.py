@@ -1,0 +1,109 @@
+"""The Article: the one frozen record that ingest makes and every later stage only reads.
+
+``article.json`` is this record serialised (see docs/article-schema.md). Text is kept in
+logical order and NFC; it is never reshaped for display.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from repackage.errors import InputError
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Photo:
+    """The article's lead photo: file path (absolute, or None when only a caption is known)."""
+
+    file: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation found in the body.
+
+    ``paragraph`` is the 0-based index into ``Article.paragraphs``. ``card_worthy`` is False
+    for short scare-quoted fragments that read only inside their sentence.
+    """
+
+    text: str
+    speaker: str | None = None
+    paragraph: int = 0
+    card_worthy: bool = True
+    role: str | None = None
+    as_written: str | None = None
+    attribution: str = "none"  # "before", "after" or "none"
+    marks: str = '"'  # the quote-mark style seen in the source; "unbalanced" when one is missing
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    """Where the article came from: path as given, sha256 of its bytes, detected encoding."""
+
+    path: str
+    sha256: str
+    encoding: str
+    format: str = "raw"  # "raw", "markdown" or "json"
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored news article. Immutable: stages derive new data, they never edit this."""
+
+    slug: str
+    title: str
+    paragraphs: tuple[str, ...]
+    input: InputInfo
+    lang: str = "ar"
+    byline: str | None = None
+    published: str | None = None
+    source: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    photo: Photo = field(default_factory=Photo)
+    quotes: tuple[Quote, ...] = ()
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def card_quotes(self) -> tuple[Quote, ...]:
+        """The quotes worth a card, in article order."""
+        return tuple(q for q in self.quotes if q.card_worthy)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form, keys in the documented order."""
+        d = asdict(self)
+        order = ["schema", "slug", "lang", "title", "byline", "published", "source", "publisher",
+                 "url", "photo", "paragraphs", "quotes", "input"]
+        return {k: d[k] for k in order}
+
+    def to_json(self) -> str:
+        """Serialise as UTF-8-friendly, indented JSON (Arabic kept readable)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        """Rebuild from ``to_dict`` output; raise InputError on anything malformed."""
+        try:
+            schema = int(d.get("schema", SCHEMA_VERSION))
+            if schema != SCHEMA_VERSION:
+                raise InputError(f"unsupported article schema {schema} (this version reads {SCHEMA_VERSION})")
+            photo = Photo(**(d.get("photo") or {}))
+            quotes = tuple(Quote(**q) for q in d.get("quotes") or ())
+            inp = InputInfo(**d["input"])
+            paragraphs = tuple(str(p) for p in d["paragraphs"])
+            return cls(
+                slug=str(d["slug"]), title=str(d["title"]), paragraphs=paragraphs, input=inp,
+                lang=str(d.get("lang", "ar")), byline=d.get("byline"), published=d.get("published"),
+                source=d.get("source"), publisher=d.get("publisher"), url=d.get("url"),
+                photo=photo, quotes=quotes, schema=schema,
+            )
+        except InputError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(f"malformed article record: {exc.__class__.__name__}: {exc}") from None

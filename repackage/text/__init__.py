@@ -1,0 +1,1 @@
+"""Arabic text helpers shared by every stage (pure functions, no I/O)."""

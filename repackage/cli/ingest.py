@@ -1,9 +1,45 @@
-"""`repackage ingest` (placeholder until implemented)."""
+"""`repackage ingest`: read one article and store it as OUT/<slug>/article.json."""
+
+from __future__ import annotations
 
 import click
 
+from repackage.cli.common import article_argument, echo_json, json_option, library_errors, out_option
 
-@click.command("ingest")
-def command() -> None:
-    """(not implemented yet)"""
-    raise click.ClickException("not implemented yet")
+
+@click.command(
+    "ingest",
+    short_help="Read an article (raw page, Markdown, JSON) into OUT/<slug>/article.json.",
+    epilog=(
+        "\b\nExamples:\n"
+        "  repackage ingest page.txt\n"
+        "  repackage ingest page.txt --slug xi-visit --out build --json\n"
+    ),
+)
+@article_argument
+@out_option
+@json_option
+@click.option("--slug", help="Folder name for the outputs (a-z, 0-9, -). Default: from the file name.")
+@library_errors
+def command(article: str, out_dir: str, as_json: bool, slug: str | None) -> None:
+    """Read ARTICLE and write OUT/<slug>/article.json.
+
+    ARTICLE is a raw scraped page, Markdown with front matter, JSON in the article schema, or
+    a stored article.json. Page chrome is dropped; headline, photo caption and credit, byline,
+    date, source, paragraphs and quotes (with speakers) are recorded. Encodings: UTF-8 (with or
+    without BOM), UTF-16 with BOM, Windows-1256.
+    """
+    from repackage.ingest import load_article, store
+
+    if slug is not None and not slug.strip():
+        raise click.BadParameter("must not be empty", param_hint="--slug")
+    record = load_article(article, slug=slug)
+    target = store(record, out_dir)
+    if as_json:
+        echo_json(record.to_dict())
+    else:
+        cards = len(record.card_quotes)
+        click.echo(
+            f"{target}  ({len(record.paragraphs)} paragraphs, {len(record.quotes)} quotes, "
+            f"{cards} card-worthy, {record.input.encoding})",
+        )

@@ -1,1 +1,151 @@
-"""ingest stage."""
+"""Ingest: read one stored article (raw page, Markdown, JSON) into the frozen ``Article``.
+
+``load_article`` is what every stage calls: it accepts a raw article or a stored
+``article.json`` alike. ``store`` writes ``OUT/<slug>/article.json`` atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from repackage.atomic import write_if_changed
+from repackage.errors import InputError
+from repackage.ingest.decode import MAX_BYTES, decode, read_input
+from repackage.ingest.formats import parse_json, parse_markdown
+from repackage.ingest.quotes import extract_quotes
+from repackage.ingest.raw import RawFields, parse_raw
+from repackage.ingest.slug import slug_for
+from repackage.model import Article, InputInfo, Photo
+from repackage.text.arabic import has_presentation_forms, normalize
+
+__all__ = ["ingest_bytes", "ingest_file", "load_article", "store", "article_path", "MAX_BYTES"]
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+MIN_BODY_CHARS = 40
+
+
+def load_article(path: str | Path, slug: str | None = None) -> Article:
+    """Read ``path`` as a stored article.json, or ingest it as a raw/Markdown/JSON article."""
+    path = Path(path)
+    data = read_input(path)
+    stored = _stored_record(data)
+    if stored is not None:
+        article = Article.from_dict(stored)
+        if slug is not None:
+            article = _with_slug(article, slug_for("", article.input.sha256, slug), path)
+        return article
+    return ingest_bytes(data, path, slug=slug)
+
+
+def ingest_file(path: str | Path, slug: str | None = None) -> Article:
+    """Ingest the article at ``path`` (never treated as a stored record)."""
+    path = Path(path)
+    return ingest_bytes(read_input(path), path, slug=slug)
+
+
+def ingest_bytes(data: bytes, path: str | Path, slug: str | None = None) -> Article:
+    """Build an Article from an input file's bytes. ``path`` names it and locates its photo.
+
+    Raises InputError for anything that is not an article; never anything else.
+    """
+    path = Path(path)
+    name = str(path)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: over the {MAX_BYTES // 1048576} MB limit")
+    decoded = decode(data, name)
+    if not decoded.text.strip():
+        raise InputError(f"{name}: empty article")
+    if has_presentation_forms(decoded.text):
+        raise InputError(
+            f"{name}: holds Arabic shaped for display (presentation forms); store the logical text"
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".json" or decoded.text.lstrip().startswith("{"):
+        fields, fmt = parse_json(decoded.text, name), "json"
+    elif suffix in (".md", ".markdown") or decoded.text.lstrip().startswith("---"):
+        fields, fmt = parse_markdown(decoded.text), "markdown"
+    else:
+        fields, fmt = parse_raw(decoded.text), "raw"
+    return _build(fields, path, decoded.sha256, decoded.encoding, fmt, slug)
+
+
+def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slug: str | None) -> Article:
+    name = str(path)
+    paragraphs = tuple(p for p in (normalize(p) for p in fields.paragraphs) if p)
+    if not paragraphs or sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
+        raise InputError(f"{name}: no article text found (only page chrome or too short)")
+    title = normalize(fields.title or "") or _title_from(paragraphs[0])
+    final_slug = slug_for(path.stem, sha, slug)
+    if not final_slug:
+        raise InputError(f"{name}: slug {slug!r} has no usable characters (a-z, 0-9, -)")
+    caption = normalize(fields.caption) if fields.caption else None
+    credit = normalize(fields.credit) if fields.credit else None
+    photo = Photo(file=_photo_file(path, fields.photo_file), caption=caption, credit=credit)
+    context = [title] + ([caption] if caption else [])
+    quotes = fields.quotes
+    if quotes is None:
+        quotes = extract_quotes(list(paragraphs), context=context)
+    return Article(
+        slug=final_slug, title=title, paragraphs=paragraphs,
+        input=InputInfo(path=str(path), sha256=sha, encoding=encoding, format=fmt),
+        byline=fields.byline, published=fields.published, source=fields.source,
+        publisher=fields.publisher, url=fields.url, photo=photo, quotes=tuple(quotes),
+    )
+
+
+def _title_from(paragraph: str) -> str:
+    first = paragraph.split(".")[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+
+
+def _photo_file(path: Path, named: str | None) -> str | None:
+    """The photo named in the input (relative to it), else a picture beside it with its stem."""
+    if named:
+        candidate = (path.parent / named).resolve()
+        if not candidate.is_file():
+            raise InputError(f"{path}: photo {named!r} not found")
+        return str(candidate)
+    for suffix in PHOTO_SUFFIXES:
+        for candidate in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+            if candidate.is_file():
+                return str(candidate.resolve())
+    return None
+
+
+def _stored_record(data: bytes) -> dict | None:
+    """The parsed record when ``data`` is an article.json this tool wrote, else None."""
+    head = data[:200].lstrip()
+    if not head.startswith(b"{") or b'"schema"' not in data[:400]:
+        return None
+    try:
+        record = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if isinstance(record, dict) and "schema" in record and "input" in record and "slug" in record:
+        return record
+    return None
+
+
+def _with_slug(article: Article, slug: str, path: Path) -> Article:
+    from dataclasses import replace
+
+    if not slug:
+        raise InputError(f"{path}: slug has no usable characters (a-z, 0-9, -)")
+    return replace(article, slug=slug)
+
+
+def article_path(out_dir: str | Path, slug: str) -> Path:
+    """Where ``store`` writes an article: ``OUT/<slug>/article.json``."""
+    return Path(out_dir) / slug / "article.json"
+
+
+def store(article: Article, out_dir: str | Path) -> Path:
+    """Write ``OUT/<slug>/article.json`` atomically (unchanged content is left untouched)."""
+    target = article_path(out_dir, article.slug)
+    out = Path(out_dir).resolve()
+    if out not in target.resolve().parents:  # the slug alphabet makes this impossible; belt and braces
+        raise InputError(f"refusing to write outside {out}: {target}")
+    write_if_changed(target, article.to_json().encode("utf-8"))
+    return target
+

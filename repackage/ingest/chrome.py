@@ -1,0 +1,75 @@
+"""Page chrome: the lines a scraper picks up around an article that are not the article.
+
+Newsletter sign-ups, form honeypot text, follow/listen/share prompts, comment forms,
+"back to top", "read also" and copyright lines, in Arabic and English.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Only short lines are candidates: a real paragraph that mentions a podcast is not chrome.
+MAX_CHROME_LEN = 220
+
+_PATTERNS = [
+    # newsletter and sign-up
+    r"النشرة (الإخبارية|البريدية)", r"^(سجل|سجّل|اشترك|اشتركوا|سجلوا|سجلي)\s+(الآن|الان|في|لتصل|ليصل|بريدك|للحصول|معنا|مجانا)", r"newsletter",
+    r"\bsubscribe\b", r"\bsign up\b", r"البريد الإلكتروني\s*\*?$",
+    # honeypot fields of forms
+    r"هذا الحقل", r"(اترك|تركه|يترك)\S*\s.*(فارغ|دون تغيير|بدون تغيير)",
+    r"leave this field", r"this field is for validation",
+    # follow / listen / share
+    r"^(اتبع|اتبعنا|تابع|تابعنا|تابعونا|تابعوا)\b.*(وسائل التواصل|مواقع التواصل|منصات|فيسبوك|تويتر|إكس|"
+    r"انستغرام|إنستغرام|يوتيوب|تيليجرام|تلغرام|واتساب|قناتنا|صفحتنا)",
+    r"^follow\b", r"^(استمع|استمعوا|استمعي)\b", r"^listen\b", r"(بودكاست|البودكاست)\S*\s*$",
+    r"^(شارك|شاركوا|شاركي|مشاركة)(\s+(المقال|الخبر|القصة|هذا|هذه|الرابط))?\s*(على|عبر)?\s*[:：]?\s*$", r"^share\b", r"^(tweet|email|print|طباعة)$",
+    # comments
+    r"(اترك|أضف|اكتب|أرسل)\s+(تعليق|تعليقا|تعليقاً|ردا|رداً|رأيك)", r"^التعليقات\b",
+    r"leave a (comment|reply)", r"^comments?\b",
+    # navigation
+    r"(العودة|عودة|الرجوع|ارجع)\s+(إلى|الى|لل|ل)\s*(أعلى|الأعلى|اعلى|الاعلى)", r"back to top",
+    r"^(اقرأ|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|مواضيع ذات صلة|أخبار ذات صلة)\s*[:：]?",
+    r"^(read more|related)\b", r"^(الوسوم|كلمات مفتاحية|tags)\s*[:：]",
+    # rights
+    r"(جميع|كل) الحقوق محفوظة", r"all rights reserved", r"^©", r"^حقوق (النشر|الطبع)",
+    r"(الصفحة الرئيسية|القائمة الرئيسية)$",
+]
+_CHROME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_BULLET = re.compile(r"^[\s•·▪●◦\-–—*>|]+")
+
+
+def strip_bullet(line: str) -> str:
+    """Remove list bullets and similar markers at the start of a line."""
+    return _BULLET.sub("", line).strip()
+
+
+def is_chrome(line: str) -> bool:
+    """True when ``line`` is page chrome rather than article text."""
+    text = strip_bullet(line)
+    if not text:
+        return True
+    if len(text) > MAX_CHROME_LEN:
+        return False
+    return bool(_CHROME.search(text))
+
+
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z0-9&]{1,14})\b")
+_NEWSLETTER_OF = re.compile(
+    r"النشرة (?:الإخبارية|البريدية)(?: (?:الأسبوعية|اليومية|الشهرية))? ل(.{3,60}?)\s+(?:مجان|عبر|على|إلى|$)"
+)
+
+
+def publisher_from_chrome(lines: list[str]) -> str | None:
+    """The outlet named in the chrome lines ("Name (ACRONYM)"), or None.
+
+    Pages name their publisher in sign-up and follow prompts more reliably than anywhere else.
+    """
+    acronym = name = None
+    for line in lines:
+        if name is None and (m := _NEWSLETTER_OF.search(line)):
+            name = m.group(1).strip()
+        if acronym is None and (m := _ACRONYM.search(line)):
+            acronym = m.group(1)
+    if name and acronym:
+        return f"{name} ({acronym})"
+    return name or acronym

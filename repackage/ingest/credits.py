@@ -1,0 +1,44 @@
+"""Split a photo caption from its credit ("Name / Agency", "(رويترز)", "تصوير: ...")."""
+
+from __future__ import annotations
+
+import re
+
+AGENCIES = (
+    "رويترز", "وكالة الصحافة الفرنسية", "فرانس برس", "أ ف ب", "أ.ف.ب", "ا ف ب", "أسوشيتد برس",
+    "أسوشيتدبرس", "أ ب", "غيتي إيماجز", "غيتي", "جيتي", "إي بي إيه", "الأناضول", "شينخوا",
+    "بول", "وكالة الأنباء", "AFP", "Reuters", "AP", "Getty Images", "Getty", "EPA", "POOL",
+    "Xinhua", "Anadolu",
+)
+_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+
+_PHOTOGRAPHER = re.compile(r"(?:^|\s|\()(?:تصوير|الصورة|صورة|Photo|Credit)\s*[:：]\s*([^()]+?)\)?\s*$", re.I)
+_PAREN = re.compile(r"\(\s*([^()]{2,60}?)\s*\)\s*$")
+# "caption. Name / Agency": the credit is the last piece after a sentence end and holds a slash.
+_SLASH = re.compile(r"^(.*?[.!؟?…])\s*([^.!؟?…]*?[^\d\s]\s*/\s*[^\d\s][^.!؟?…]*)$")
+_TRAILING_AGENCY = re.compile(rf"^(.*?[.!؟?…])\s*((?:[^.!؟?…]{{0,40}}\s)?(?:{_AGENCY}))\s*$")
+
+
+def tidy_credit(credit: str) -> str:
+    """One space on each side of every slash, no stray punctuation at the ends."""
+    credit = re.sub(r"\s*/\s*", " / ", credit)
+    return credit.strip(" .،,;؛-–—")
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """Return ``(caption, credit)``; credit is None when the text carries none."""
+    text = caption.strip()
+    if m := _PHOTOGRAPHER.search(text):
+        return text[: m.start()].strip(" -–—("), tidy_credit(m.group(1))
+    if (m := _PAREN.search(text)) and (re.search(_AGENCY, m.group(1)) or "/" in m.group(1)):
+        return text[: m.start()].strip(), tidy_credit(m.group(1))
+    if m := _SLASH.match(text):
+        return m.group(1).strip(), tidy_credit(m.group(2))
+    if m := _TRAILING_AGENCY.match(text):
+        return m.group(1).strip(), tidy_credit(m.group(2))
+    return text, None
+
+
+def looks_like_caption(text: str) -> bool:
+    """True when ``text`` ends in something that reads as a photo credit."""
+    return split_credit(text)[1] is not None

@@ -1,0 +1,39 @@
+"""Publication dates written in Arabic or ISO form, read into ISO 8601 (YYYY-MM-DD)."""
+
+from __future__ import annotations
+
+import re
+
+from repackage.text.arabic import to_western_digits
+
+MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
+    "يوليو": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
+    "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_DMY_NUM = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_DMY_NAME = re.compile(rf"(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\s*[,،]?\s*(\d{{4}})", re.I)
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date for ``text`` when it opens with (or is) a date; None otherwise."""
+    t = to_western_digits(text.strip()).lower()
+    for pattern, order in ((_ISO, "ymd"), (_DMY_NUM, "dmy")):
+        if m := pattern.match(t):
+            parts = dict(zip(order, map(int, m.groups())))
+            return _iso(parts["y"], parts["m"], parts["d"])
+    t = re.sub(r"^(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[,،]?\s*", "", t)
+    if (m := _DMY_NAME.match(t)) and m.group(2).lower() in MONTHS:
+        return _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    return None
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    if 1 <= m <= 12 and 1 <= d <= 31 and 1900 <= y <= 2200:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None

@@ -1,0 +1,90 @@
+"""Read an input file's bytes and decode them, recording the encoding found.
+
+Handles UTF-8 (with or without BOM), UTF-16 with a BOM, and Windows-1256, the encoding of many
+older Arabic pages. Binary data and text that is neither is refused with an InputError.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from repackage.errors import InputError
+from repackage.text.arabic import arabic_ratio
+
+MAX_BYTES = 5 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
+# Control characters other than tab/newline/CR/form feed betray binary data.
+_CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text with its provenance."""
+
+    text: str
+    encoding: str
+    sha256: str
+
+
+def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read ``path`` whole, refusing missing files, folders and files over ``max_bytes``."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an article file")
+    if size > max_bytes:
+        raise InputError(f"{path}: file is {size / 1048576:.1f} MB, over the {max_bytes // 1048576} MB limit")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(1 for c in text if ord(c) in _CONTROL or c == "\ufffd")
+    return bad > max(2, len(text) // 200)
+
+
+def decode(data: bytes, name: str = "input") -> Decoded:
+    """Decode ``data``; raise InputError naming ``name`` when it is binary or undecodable."""
+    sha = hashlib.sha256(data).hexdigest()
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: starts with a {label} byte-order mark but is not valid {label}") from None
+            if _looks_binary(text):
+                raise InputError(f"{name}: binary data, not an article")
+            return Decoded(text.lstrip("\ufeff"), label, sha)
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data, not an article")
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1256")
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: undecodable text (neither UTF-8, UTF-16 nor Windows-1256)") from None
+        # cp1256 maps almost every byte, so only accept it when the result reads as Arabic.
+        if arabic_ratio(text) < 0.5:
+            raise InputError(f"{name}: undecodable text (not UTF-8, and not Arabic in Windows-1256)")
+        encoding = "windows-1256"
+    if _looks_binary(text):
+        raise InputError(f"{name}: binary data, not an article")
+    return Decoded(text, encoding, sha)

@@ -1,0 +1,124 @@
+"""Hand-prepared inputs: Markdown with front matter, and JSON in the article schema."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+from repackage.errors import InputError
+from repackage.ingest.credits import split_credit
+from repackage.ingest.dates import parse_date
+from repackage.ingest.raw import RawFields
+from repackage.model import Quote
+
+_FRONT = re.compile(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+_STRING_KEYS = ("title", "byline", "published", "source", "publisher", "url")
+
+
+def parse_markdown(text: str) -> RawFields:
+    """Front matter (title, byline, published, source, publisher, url, photo, photo_caption,
+    photo_credit) then a body whose blank-line-separated blocks are paragraphs; a leading
+    ``# Heading`` is the title when the front matter has none."""
+    fields = RawFields()
+    meta: dict[str, Any] = {}
+    if m := _FRONT.match(text):
+        try:
+            meta = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(f"front matter is not valid YAML: {str(exc).splitlines()[0]}") from None
+        if not isinstance(meta, dict):
+            raise InputError("front matter must be a mapping of keys to values")
+        text = text[m.end():]
+    _apply_meta(fields, meta)
+    for block in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
+        if not lines:
+            continue
+        para = " ".join(ln.lstrip(">").strip() for ln in lines)
+        if para.startswith("#"):
+            heading = para.lstrip("#").strip()
+            if fields.title is None:
+                fields.title = heading
+            continue
+        if (img := _IMAGE.fullmatch(para)) is not None:
+            fields.photo_file = fields.photo_file or img.group(2)
+            if img.group(1) and fields.caption is None:
+                fields.caption, fields.credit = _caption(img.group(1), fields.credit)
+            continue
+        para = _LINK.sub(r"\1", para)
+        para = _EMPHASIS.sub(r"\2", para)
+        fields.paragraphs.append(para)
+    return fields
+
+
+def parse_json(text: str, name: str) -> RawFields:
+    """A JSON object with at least ``title`` and ``paragraphs``; ``quotes`` when given are kept."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: JSON article must be an object with title and paragraphs")
+    paragraphs = data.get("paragraphs")
+    if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+        raise InputError(f"{name}: JSON article needs \"paragraphs\": a list of strings")
+    fields = RawFields(paragraphs=list(paragraphs))
+    meta = {k: v for k, v in data.items() if k in _STRING_KEYS}
+    photo = data.get("photo")
+    if isinstance(photo, dict):
+        meta.update({"photo": photo.get("file"), "photo_caption": photo.get("caption"),
+                     "photo_credit": photo.get("credit")})
+    elif isinstance(photo, str):
+        meta["photo"] = photo
+    _apply_meta(fields, meta)
+    if "quotes" in data:
+        fields.quotes = _quotes(data["quotes"], name, len(paragraphs))
+    return fields
+
+
+def _apply_meta(fields: RawFields, meta: dict[str, Any]) -> None:
+    for key in _STRING_KEYS:
+        value = meta.get(key)
+        if value is not None:
+            setattr(fields, key, str(value).strip())
+    if fields.published:
+        fields.published = parse_date(fields.published) or fields.published
+    if meta.get("photo"):
+        fields.photo_file = str(meta["photo"])
+    caption, credit = meta.get("photo_caption"), meta.get("photo_credit")
+    if caption:
+        fields.caption, fields.credit = _caption(str(caption), str(credit) if credit else None)
+    elif credit:
+        fields.credit = str(credit)
+
+
+def _caption(caption: str, credit: str | None) -> tuple[str, str | None]:
+    if credit:
+        return caption, credit
+    return split_credit(caption)
+
+
+def _quotes(items: Any, name: str, count: int) -> tuple[Quote, ...]:
+    if not isinstance(items, list):
+        raise InputError(f"{name}: \"quotes\" must be a list")
+    quotes = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise InputError(f"{name}: quote {i + 1} needs a \"text\" string")
+        known = {k: item[k] for k in Quote.__dataclass_fields__ if k in item}
+        try:
+            quote = Quote(**known)
+        except TypeError as exc:
+            raise InputError(f"{name}: quote {i + 1}: {exc}") from None
+        if not isinstance(quote.paragraph, int) or not 0 <= quote.paragraph < max(count, 1):
+            raise InputError(f"{name}: quote {i + 1} points at paragraph {quote.paragraph!r}, "
+                             f"which does not exist")
+        quotes.append(quote)
+    return tuple(quotes)

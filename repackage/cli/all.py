@@ -1,9 +1,73 @@
-"""`repackage all` (placeholder until implemented)."""
+"""`repackage all`: ingest, then audio, cards and thread for each article, with a manifest."""
+
+from __future__ import annotations
 
 import click
 
+from repackage.cli.common import (
+    echo_json,
+    json_option,
+    library_errors,
+    out_option,
+    quiet_option,
+    show_progress,
+)
 
-@click.command("all")
-def command() -> None:
-    """(not implemented yet)"""
-    raise click.ClickException("not implemented yet")
+ENGINES = ("auto", "gtts", "espeak")
+
+
+@click.command(
+    "all",
+    epilog=(
+        "Examples:\n\n\b\n"
+        "  repackage all article.txt --engine espeak   # everything in ./out/<slug>/\n"
+        "  repackage all a.txt b.md --out results --json\n"
+    ),
+)
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...",
+                type=click.Path(dir_okay=False, path_type=str))
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+              help="Voice: gtts (online), espeak (offline) or auto (gtts when reachable).")
+@click.option("--size", "sizes", multiple=True, metavar="NAME",
+              help="Card size; repeat for several (default: square).")
+@click.option("--platform", "platforms", multiple=True, metavar="P",
+              help="Thread platform; repeat for several (default: all).")
+@out_option
+@click.option("--force", is_flag=True, help="Redo every stage, even those up to date.")
+@json_option
+@quiet_option
+@library_errors
+def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
+            platforms: tuple[str, ...], out_dir: str, force: bool, as_json: bool,
+            quiet: bool) -> None:
+    """Make the episode, cards and threads of each ARTICLE, skipping what is up to date.
+
+    Results go to OUT/<slug>/, with manifest.json listing every file (path, size, sha256),
+    the engine used and each stage's timing. A re-run with the same input and options
+    rewrites nothing; --force redoes everything. Articles run one after the other; one
+    failing does not stop the rest (exit 1 at the end).
+    """
+    from repackage.pipeline.batch import run_articles
+    from repackage.pipeline.progress import StageBars
+    from repackage.pipeline.report import article_lines
+
+    bars = StageBars() if show_progress(quiet) else None
+    try:
+        summary = run_articles(
+            articles, out_dir, jobs=1, engine=engine, force=force,
+            sizes=sizes or ("square",), platforms=platforms or None, stage_progress=bars,
+        )
+    finally:
+        if bars:
+            bars.close()
+    if as_json:
+        echo_json(summary)
+    else:
+        for row in summary["articles"]:
+            if row["status"] != "failed":
+                click.echo("\n".join(article_lines(row)))
+    failed = [row for row in summary["articles"] if row["status"] == "failed"]
+    for row in failed:
+        click.echo(f"Error: {row['input']}: {row['reason']}", err=True)
+    if failed:
+        raise SystemExit(1)

@@ -1,9 +1,68 @@
-"""`repackage batch` (placeholder until implemented)."""
+"""`repackage batch`: every article of a folder or glob, in parallel worker processes."""
+
+from __future__ import annotations
+
+import sys
 
 import click
 
+from repackage.cli.common import (
+    echo_json,
+    json_option,
+    library_errors,
+    out_option,
+    quiet_option,
+    show_progress,
+)
 
-@click.command("batch")
-def command() -> None:
-    """(not implemented yet)"""
-    raise click.ClickException("not implemented yet")
+ENGINES = ("auto", "gtts", "espeak")
+
+
+@click.command(
+    "batch",
+    epilog=(
+        "Examples:\n\n\b\n"
+        "  repackage batch articles/ --engine espeak --jobs 2\n"
+        "  repackage batch 'inbox/*.md' --json > summary.json\n"
+    ),
+)
+@click.argument("inputs", metavar="DIR|GLOB")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Parallel workers (default: the CPU count).")
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+              help="Voice: gtts (online), espeak (offline) or auto (gtts when reachable).")
+@out_option
+@click.option("--force", is_flag=True, help="Redo every stage, even those up to date.")
+@json_option
+@quiet_option
+@library_errors
+def command(inputs: str, jobs: int | None, engine: str, out_dir: str, force: bool,
+            as_json: bool, quiet: bool) -> None:
+    """Run `all` on every article in a folder (its .txt, .md and .json files) or a glob.
+
+    One article failing does not stop the others. At the end a summary names each failure
+    with its reason (a table, or JSON with --json); exit 1 if any article failed. Quote a
+    glob so the shell does not expand it.
+    """
+    from repackage.pipeline.batch import run_batch
+    from repackage.pipeline.progress import CountBar
+    from repackage.pipeline.report import batch_table
+
+    bar = CountBar() if show_progress(quiet) else None
+    try:
+        summary = run_batch(inputs, out_dir, jobs=jobs, engine=engine, force=force,
+                            progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    if as_json:
+        echo_json(summary)
+    else:
+        click.echo("\n".join(batch_table(summary)))
+    failed = [row for row in summary["articles"] if row["status"] == "failed"]
+    if failed and (as_json or not sys.stdout.isatty()):
+        # the table already names them on a terminal; scripts and logs get them on stderr
+        for row in failed:
+            click.echo(f"Error: {row['input']}: {row['reason']}", err=True)
+    if failed:
+        raise SystemExit(1)

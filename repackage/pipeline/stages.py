@@ -1,0 +1,128 @@
+"""The stage registry: which library function each stage calls, what its outputs depend on.
+
+Stage functions are resolved lazily (``module:attribute``) so importing the pipeline stays
+cheap, and every one of them can be swapped through ``StageFunctions`` (tests inject fakes;
+the defaults are the real libraries).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from repackage.model import Article
+
+# A stage's progress(done, total, label), and a run's progress(stage, done, total, label).
+Progress = Callable[[int, int, str], None]
+RunProgress = Callable[[str, int, int, str], None]
+
+# The library entry points, by the name the registry knows them under.
+DEFAULT_TARGETS: Mapping[str, str] = {
+    "load_article": "repackage.ingest:load_article",
+    "store": "repackage.ingest:store",
+    "audio": "repackage.audio:build_episode",
+    "cards": "repackage.cards:render_cards",
+    "thread": "repackage.thread:build_threads",
+}
+
+
+@dataclass(frozen=True)
+class StageFunctions:
+    """The functions the pipeline calls; anything not given is the real library function.
+
+    ``overrides`` maps a name of ``DEFAULT_TARGETS`` to a callable with the same signature.
+    It must hold module-level functions when used with worker processes (they are pickled).
+    """
+
+    overrides: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+
+    def get(self, name: str) -> Callable[..., Any]:
+        """The callable for ``name``, importing the real one on first use."""
+        if name in self.overrides:
+            return self.overrides[name]
+        module, _, attr = DEFAULT_TARGETS[name].partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the user asked for; each stage's up-to-date key covers only the part it reads."""
+
+    engine: str = "auto"
+    force: bool = False
+    sizes: tuple[str, ...] = ("square",)
+    platforms: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One product stage: its output folder, what its result depends on, and how to call it.
+
+    ``depends`` returns the stage's options for the up-to-date key (JSON-able), given the run
+    options and the slug folder (for files an earlier stage wrote). ``call`` runs the stage
+    function and returns its JSON-able result.
+    """
+
+    name: str
+    folder: str
+    depends: Callable[[RunOptions, Article, Path], dict[str, Any]]
+    call: Callable[..., dict[str, Any]]
+
+
+def _file_digest(path: str | Path | None) -> str | None:
+    from repackage.pipeline.fingerprint import file_sha256
+
+    if not path:
+        return None
+    try:
+        return file_sha256(Path(path))
+    except OSError:
+        return None
+
+
+def _audio_call(fn: Callable[..., Any], article: Article, slug_dir: Path, opts: RunOptions,
+                earlier: Mapping[str, Any], progress: Progress | None) -> dict[str, Any]:
+    return fn(article, slug_dir, engine=opts.engine, force=opts.force, progress=progress)
+
+
+def _cards_call(fn: Callable[..., Any], article: Article, slug_dir: Path, opts: RunOptions,
+                earlier: Mapping[str, Any], progress: Progress | None) -> dict[str, Any]:
+    return fn(article, slug_dir, sizes=opts.sizes, progress=progress)
+
+
+def _thread_call(fn: Callable[..., Any], article: Article, slug_dir: Path, opts: RunOptions,
+                 earlier: Mapping[str, Any], progress: Progress | None) -> dict[str, Any]:
+    # The cards made in this run; when the cards stage was up to date the thread stage reads
+    # cards/cards.json itself (None), which is the same content.
+    return fn(article, slug_dir, platforms=opts.platforms, cards=earlier.get("cards"))
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(
+        name="audio",
+        folder="audio",
+        depends=lambda opts, article, slug_dir: {"engine": opts.engine},
+        call=_audio_call,
+    ),
+    Stage(
+        name="cards",
+        folder="cards",
+        depends=lambda opts, article, slug_dir: {
+            "sizes": list(opts.sizes),
+            "photo": _file_digest(article.photo.file),
+        },
+        call=_cards_call,
+    ),
+    Stage(
+        name="thread",
+        folder="thread",
+        depends=lambda opts, article, slug_dir: {
+            "platforms": None if opts.platforms is None else list(opts.platforms),
+            "cards": _file_digest(slug_dir / "cards" / "cards.json"),
+        },
+        call=_thread_call,
+    ),
+)

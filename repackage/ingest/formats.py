@@ -29,12 +29,7 @@ def parse_markdown(text: str) -> RawFields:
     fields = RawFields()
     meta: dict[str, Any] = {}
     if m := _FRONT.match(text):
-        try:
-            meta = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise InputError(f"front matter is not valid YAML: {str(exc).splitlines()[0]}") from None
-        if not isinstance(meta, dict):
-            raise InputError("front matter must be a mapping of keys to values")
+        meta = _front_matter(m.group(1))
         text = text[m.end():]
     _apply_meta(fields, meta)
     for block in re.split(r"\n\s*\n", text):
@@ -56,6 +51,27 @@ def parse_markdown(text: str) -> RawFields:
         para = _EMPHASIS.sub(r"\2", para)
         fields.paragraphs.append(para)
     return fields
+
+
+def _front_matter(block: str) -> dict[str, Any]:
+    """YAML front matter; flat ``key: value`` lines when it is not valid YAML.
+
+    Editors write values such as ``photo_caption: ... تصوير: name`` that strict YAML refuses.
+    """
+    try:
+        meta = yaml.safe_load(block)
+        if isinstance(meta, dict):
+            return meta
+    except yaml.YAMLError:
+        pass
+    meta = {}
+    for line in block.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", key.strip()):
+            meta[key.strip()] = value.strip().strip("\"'")
+    if not meta and block.strip():
+        raise InputError("front matter is neither YAML nor key: value lines")
+    return meta
 
 
 def parse_json(text: str, name: str) -> RawFields:

@@ -130,8 +130,11 @@ def _attribution_before(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
-def _speaker_tokens(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split the words after a speech verb into ``(role tokens, name tokens)``."""
+def _speaker_tokens(tokens: list[str], bounded: bool = False) -> tuple[list[str], list[str]]:
+    """Split the words after a speech verb into ``(role tokens, name tokens)``.
+
+    ``bounded`` says the words end at a quote mark, so no verb can follow the name there.
+    """
     role: list[str] = []
     i = 0
     if tokens and _clean(tokens[0]) in ROLE_WORDS:
@@ -146,7 +149,8 @@ def _speaker_tokens(tokens: list[str]) -> tuple[list[str], list[str]]:
     name: list[str] = []
     for tok in tokens[i:]:
         word = _clean(tok)
-        if not word or not _is_name_word(word, first=not name):
+        verbs_end = not bounded and not tok.endswith(("،", ",", ":"))
+        if not word or not _is_name_word(word, first=not name, verbs_end=verbs_end):
             break
         name.append(word)
         if tok.endswith(("،", ",", ":")) or len(name) == 4:
@@ -154,16 +158,16 @@ def _speaker_tokens(tokens: list[str]) -> tuple[list[str], list[str]]:
     return role, name
 
 
-def _is_name_word(word: str, first: bool = False) -> bool:
+def _is_name_word(word: str, first: bool = False, verbs_end: bool = True) -> bool:
     if word in STOP_WORDS or word in SPEECH_VERBS or word in OTHER_VERBS or word in ROLE_WORDS:
         return False
     if word.startswith("ال") or not any("\u0621" <= c <= "\u064a" or c.isalpha() for c in word):
         return False
     if not first and word[0] in "لب" and (
-        word[1:].startswith("ال") or word.endswith(("ه", "ها", "هم", "ة", "ات"))
+        word[1:].startswith("ال") or word.startswith("لل") or word.endswith(("ه", "ها", "هم", "ة", "ات"))
     ):
         return False  # لنظيره, بالعاصمة, لقادة: a preposition glued to a noun ends the name
-    if not first and word[0] in "يت" and len(word) >= 4:
+    if verbs_end and not first and word[0] in "يت" and len(word) >= 4:
         return False  # a present-tense verb (يحضر) after the name
     if not first and word[0] == "و" and len(word) >= 3:
         return False  # "وحث": the conjunction opens the next clause
@@ -204,6 +208,9 @@ def resolve(as_written: list[str], people: list[Person]) -> Person:
         for k in range(len(person.name) - n + 1):
             if list(person.name[k:k + n]) == as_written:
                 return person
+        m = len(person.name)
+        if n > m and tuple(as_written[:m]) == person.name:
+            return Person(tuple(as_written), person.role)  # the mention itself was cut short
     return Person(tuple(as_written), None)
 
 
@@ -230,7 +237,7 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
                 after = _attribution_after(paragraph[span.close_mark + 1:])
                 if after is not None:
                     attribution, (verb, tokens) = "after", after
-            role_tokens, name = _speaker_tokens(tokens) if verb else ([], [])
+            role_tokens, name = _speaker_tokens(tokens, bounded=attribution == "before") if verb else ([], [])
             speaker = role = as_written = None
             if name:
                 as_written = " ".join(name)

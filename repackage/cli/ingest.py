@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from repackage.cli.common import article_argument, echo_json, json_option, library_errors, out_option
+from repackage.cli.common import (
+    article_argument,
+    echo_json,
+    json_option,
+    library_errors,
+    out_option,
+)
 
 
 @click.command(

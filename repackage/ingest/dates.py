@@ -25,7 +25,7 @@ def parse_date(text: str) -> str | None:
     t = to_western_digits(text.strip()).lower()
     for pattern, order in ((_ISO, "ymd"), (_DMY_NUM, "dmy")):
         if m := pattern.match(t):
-            parts = dict(zip(order, map(int, m.groups())))
+            parts = dict(zip(order, map(int, m.groups()), strict=True))
             return _iso(parts["y"], parts["m"], parts["d"])
     t = re.sub(r"^(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[,،]?\s*", "", t)
     if (m := _DMY_NAME.match(t)) and m.group(2).lower() in MONTHS:

@@ -68,23 +68,24 @@ def decode(data: bytes, name: str = "input") -> Decoded:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 raise InputError(f"{name}: starts with a {label} byte-order mark but is not valid {label}") from None
-            if _looks_binary(text):
-                raise InputError(f"{name}: binary data, not an article")
-            return Decoded(text.lstrip("\ufeff"), label, sha)
+            return _checked(text.lstrip("\ufeff"), label, sha, name)
     if b"\x00" in data:
         raise InputError(f"{name}: binary data, not an article")
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        return _checked(data.decode("utf-8"), "utf-8", sha, name)
     except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1256")
-        except UnicodeDecodeError:
-            raise InputError(f"{name}: undecodable text (neither UTF-8, UTF-16 nor Windows-1256)") from None
-        # cp1256 maps almost every byte, so only accept it when the result reads as Arabic.
-        if arabic_ratio(text) < 0.5:
-            raise InputError(f"{name}: undecodable text (not UTF-8, and not Arabic in Windows-1256)")
-        encoding = "windows-1256"
+        pass
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: undecodable text (neither UTF-8, UTF-16 nor Windows-1256)") from None
+    # cp1256 maps almost every byte, so only accept it when the result reads as Arabic.
+    if arabic_ratio(text) < 0.5:
+        raise InputError(f"{name}: undecodable text (not UTF-8, and not Arabic in Windows-1256)")
+    return _checked(text, "windows-1256", sha, name)
+
+
+def _checked(text: str, encoding: str, sha: str, name: str) -> Decoded:
     if _looks_binary(text):
         raise InputError(f"{name}: binary data, not an article")
     return Decoded(text, encoding, sha)

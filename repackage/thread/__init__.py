@@ -1,1 +1,144 @@
-"""thread stage."""
+"""Thread drafts for X, Bluesky, Mastodon and Threads.
+
+``build_threads`` is the stage's edge: it reads the cards the cards stage wrote, copies the
+lead photo beside the drafts, plans each platform with :mod:`repackage.thread.plan` (pure) and
+writes ``thread/thread.json`` and ``thread/<platform>.md`` atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from repackage import atomic
+from repackage.errors import InputError
+from repackage.model import Article
+from repackage.thread import markdown
+from repackage.thread.plan import CardRef, ThreadPlan, plan_thread
+from repackage.thread.platforms import PLATFORM_NAMES, Platform, get_platform
+
+__all__ = ["build_threads", "load_cards", "card_refs", "PLATFORM_NAMES"]
+
+# Card sizes in order of preference for each platform's timeline.
+_SIZE_PREFERENCE = {
+    "x": ("landscape", "square", "portrait"),
+    "bluesky": ("square", "landscape", "portrait"),
+    "mastodon": ("square", "landscape", "portrait"),
+    "threads": ("portrait", "square", "landscape"),
+}
+
+
+def load_cards(slug_dir: Path) -> dict[str, Any] | None:
+    """``slug_dir/cards/cards.json`` when the cards stage has written it, else None."""
+    path = Path(slug_dir) / "cards" / "cards.json"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: cannot be read as JSON ({exc})") from None
+    return data
+
+
+def _entries(cards: Mapping[str, Any] | list[Any] | None) -> list[Mapping[str, Any]]:
+    if cards is None:
+        return []
+    items: Any = cards.get("cards", []) if isinstance(cards, Mapping) else cards
+    return [c for c in items if isinstance(c, Mapping) and c.get("file") and c.get("quote")]
+
+
+def _resolve(file: str, slug_dir: Path, thread_dir: Path) -> str:
+    """``file`` (as cards.json names it) as a path relative to the thread folder."""
+    candidates = [Path(file)] if os.path.isabs(file) else [
+        slug_dir / "cards" / file, slug_dir / file]
+    target = next((c for c in candidates if c.exists()), candidates[0])
+    return Path(os.path.relpath(target, thread_dir)).as_posix()
+
+
+def card_refs(cards: Mapping[str, Any] | list[Any] | None, platform: str, slug_dir: Path,
+              thread_dir: Path) -> list[CardRef]:
+    """One CardRef per quote, in the size that suits ``platform`` best."""
+    preference = _SIZE_PREFERENCE.get(platform, ("square",))
+    uses_photo_default = bool(cards.get("photo")) if isinstance(cards, Mapping) else False
+    by_quote: dict[str, list[Mapping[str, Any]]] = {}
+    for entry in _entries(cards):
+        by_quote.setdefault(" ".join(str(entry["quote"]).split()), []).append(entry)
+    refs = []
+    for quote, entries in by_quote.items():
+        def rank(e: Mapping[str, Any]) -> int:
+            size = str(e.get("size", ""))
+            return preference.index(size) if size in preference else len(preference)
+        best = min(entries, key=rank)
+        alt = str(best.get("alt_text") or best.get("alt") or quote)
+        shows_photo = bool(best.get("photo", uses_photo_default))
+        refs.append(CardRef(quote, _resolve(str(best["file"]), slug_dir, thread_dir), alt,
+                            shows_photo))
+    return refs
+
+
+def _copy_photo(article: Article, thread_dir: Path) -> str | None:
+    """Copy the lead photo beside the drafts (so the folder moves as one); its relative name."""
+    if not article.photo.file:
+        return None
+    source = Path(article.photo.file)
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return None
+    name = "photo" + (source.suffix.lower() or ".jpg")
+    atomic.write_if_changed(thread_dir / name, data)
+    return name
+
+
+def plan_all(article: Article, platforms: Iterable[Platform], *, cards: Any, slug_dir: Path,
+             photo_file: str | None, links: Mapping[str, str | None] | None,
+             numbering: str, hashtags: bool) -> dict[str, ThreadPlan]:
+    """Plan every platform (no writing)."""
+    thread_dir = slug_dir / "thread"
+    return {
+        p.name: plan_thread(article, p, cards=card_refs(cards, p.name, slug_dir, thread_dir),
+                            photo_file=photo_file, links=links, numbering=numbering,
+                            hashtags=hashtags)
+        for p in platforms
+    }
+
+
+def build_threads(
+    article: Article,
+    slug_dir: Path,
+    *,
+    platforms: Iterable[str] | None = None,
+    cards: Mapping[str, Any] | None = None,
+    links: Mapping[str, str | None] | None = None,
+    numbering: str = "none",
+    hashtags: bool = True,
+    mastodon_limit: int | None = None,
+) -> dict[str, Any]:
+    """Write ``slug_dir/thread/thread.json`` and one ``<platform>.md`` draft per platform.
+
+    ``platforms`` defaults to all four; ``cards`` is the cards.json content (None: read
+    ``slug_dir/cards/cards.json`` if it exists; quote posts carry no image without it);
+    ``links`` may hold ``"article"`` and ``"episode"`` URLs. Returns the thread.json content.
+    """
+    slug_dir = Path(slug_dir)
+    thread_dir = slug_dir / "thread"
+    names = list(dict.fromkeys(platforms or PLATFORM_NAMES))
+    rules = [get_platform(n, mastodon_limit=mastodon_limit) for n in names]
+    if cards is None:
+        cards = load_cards(slug_dir)
+    photo_file = _copy_photo(article, thread_dir)
+    plans = plan_all(article, rules, cards=cards, slug_dir=slug_dir, photo_file=photo_file,
+                     links=links, numbering=numbering, hashtags=hashtags)
+    result: dict[str, Any] = {"platforms": {n: p.to_dict() for n, p in plans.items()}}
+    placeholders = sorted({ph for p in plans.values() for ph in p.placeholders})
+    if placeholders:
+        result["placeholders"] = placeholders
+    for name, plan in plans.items():
+        text = markdown.render(name, plan.platform.label, plan.platform.limit, article.title,
+                               result["platforms"][name]["posts"], plan.placeholders)
+        atomic.write_text(thread_dir / f"{name}.md", text)
+    atomic.write_json(thread_dir / "thread.json", result)
+    return result

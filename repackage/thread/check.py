@@ -1,0 +1,105 @@
+"""Re-validate a thread draft an editor has edited: which posts are over their limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from repackage.errors import ConfigError, InputError
+from repackage.thread import counting, markdown
+from repackage.thread.platforms import PLATFORMS, Platform, get_platform
+
+
+@dataclass(frozen=True)
+class PostCheck:
+    """One post's verdict: its length, the limit, and what is wrong (empty when it fits)."""
+
+    number: int
+    line: int
+    length: int
+    limit: int
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong with this post."""
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class DraftCheck:
+    """The verdict on a whole draft."""
+
+    file: str
+    platform: str
+    limit: int
+    posts: tuple[PostCheck, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when every post fits."""
+        return all(p.ok for p in self.posts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form for scripts."""
+        return {
+            "file": self.file, "platform": self.platform, "limit": self.limit, "ok": self.ok,
+            "posts": [{"number": p.number, "line": p.line, "length": p.length, "limit": p.limit,
+                       "ok": p.ok, "problems": list(p.problems)} for p in self.posts],
+        }
+
+    def messages(self) -> list[str]:
+        """One line per problem, naming the file, the post and its line."""
+        return [f"{self.file}:{p.line}: post {p.number}: {problem}"
+                for p in self.posts for problem in p.problems]
+
+
+def check_post(number: int, text: str, media: tuple[tuple[str, str], ...],
+               platform: Platform, line: int = 0) -> PostCheck:
+    """Check one post's text and images against ``platform``."""
+    m = counting.measure(text, platform)
+    problems: list[str] = []
+    if not text.strip():
+        problems.append("is empty")
+    if m.length > m.limit:
+        problems.append(f"is {m.length}/{m.limit} characters, over by {m.length - m.limit}")
+    if platform.byte_limit is not None and m.bytes > platform.byte_limit:
+        problems.append(f"is {m.bytes}/{platform.byte_limit} bytes, "
+                        f"over by {m.bytes - platform.byte_limit}")
+    if platform.counter == "twitter" and not counting.x_valid_characters(text):
+        problems.append("holds characters X refuses (U+FFFE, U+FFFF or a stray BOM)")
+    if len(media) > platform.max_images:
+        problems.append(f"has {len(media)} images, at most {platform.max_images} allowed")
+    for file, alt in media:
+        if len(alt) > platform.alt_limit:
+            problems.append(f"alt text of {file} is {len(alt)}/{platform.alt_limit} characters")
+    return PostCheck(number, line, m.length, m.limit, tuple(problems))
+
+
+def check_draft(path: str | Path, *, platform: str | None = None,
+                mastodon_limit: int | None = None) -> DraftCheck:
+    """Parse the draft at ``path`` and check every post.
+
+    The platform comes from ``platform``, else the draft's header, else the file name
+    (``x.md``). A Mastodon draft keeps the limit its header names unless ``mastodon_limit``
+    is given.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    draft = markdown.parse(text, name=str(path))
+    name = platform or draft.platform or (path.stem if path.stem.lower() in PLATFORMS else None)
+    if name is None:
+        raise ConfigError(f"{path}: cannot tell the platform; pass --platform")
+    if mastodon_limit is None and draft.limit is not None and name.lower() == "mastodon":
+        mastodon_limit = draft.limit
+    rules = get_platform(name, mastodon_limit=mastodon_limit)
+    posts = tuple(check_post(p.number, p.text, p.media, rules, p.line) for p in draft.posts)
+    return DraftCheck(file=str(path), platform=rules.name, limit=rules.limit, posts=posts)

@@ -31,13 +31,18 @@ ENGINES = ("auto", "gtts", "espeak")
               help="Parallel workers (default: the CPU count).")
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
               help="Voice: gtts (online), espeak (offline) or auto (gtts when reachable).")
+@click.option("--size", "sizes", multiple=True, metavar="NAME",
+              help="Card size; repeat for several (default: square).")
+@click.option("--platform", "platforms", multiple=True, metavar="P",
+              help="Thread platform; repeat for several (default: all).")
 @out_option
 @click.option("--force", is_flag=True, help="Redo every stage, even those up to date.")
 @json_option
 @quiet_option
 @library_errors
-def command(inputs: str, jobs: int | None, engine: str, out_dir: str, force: bool,
-            as_json: bool, quiet: bool) -> None:
+def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
+            platforms: tuple[str, ...], out_dir: str, force: bool, as_json: bool,
+            quiet: bool) -> None:
     """Run `all` on every article in a folder (its .txt, .md and .json files) or a glob.
 
     One article failing does not stop the others. At the end a summary names each failure
@@ -51,6 +56,7 @@ def command(inputs: str, jobs: int | None, engine: str, out_dir: str, force: boo
     bar = CountBar() if show_progress(quiet) else None
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, engine=engine, force=force,
+                            sizes=sizes or ("square",), platforms=platforms or None,
                             progress=bar)
     finally:
         if bar:

@@ -49,7 +49,7 @@ def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
     """
     from repackage.pipeline.batch import run_articles
     from repackage.pipeline.progress import StageBars
-    from repackage.pipeline.report import article_lines
+    from repackage.pipeline.report import article_lines, failure_line
 
     bars = StageBars() if show_progress(quiet) else None
     try:
@@ -68,6 +68,6 @@ def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
                 click.echo("\n".join(article_lines(row)))
     failed = [row for row in summary["articles"] if row["status"] == "failed"]
     for row in failed:
-        click.echo(f"Error: {row['input']}: {row['reason']}", err=True)
+        click.echo(f"Error: {failure_line(row)}", err=True)
     if failed:
         raise SystemExit(1)

@@ -51,7 +51,7 @@ def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
     """
     from repackage.pipeline.batch import run_batch
     from repackage.pipeline.progress import CountBar
-    from repackage.pipeline.report import batch_table
+    from repackage.pipeline.report import batch_table, failure_line
 
     bar = CountBar() if show_progress(quiet) else None
     try:
@@ -69,6 +69,6 @@ def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
     if failed and (as_json or not sys.stdout.isatty()):
         # the table already names them on a terminal; scripts and logs get them on stderr
         for row in failed:
-            click.echo(f"Error: {row['input']}: {row['reason']}", err=True)
+            click.echo(f"Error: {failure_line(row)}", err=True)
     if failed:
         raise SystemExit(1)

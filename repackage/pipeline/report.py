@@ -9,10 +9,16 @@ def _seconds(value: float) -> str:
     return f"{value:.1f}s"
 
 
+def failure_line(row: dict[str, Any]) -> str:
+    """A failed article as one line naming its input (once: most reasons name it already)."""
+    reason = row["reason"] or "failed"
+    return reason if reason.startswith(row["input"]) else f"{row['input']}: {reason}"
+
+
 def article_lines(row: dict[str, Any]) -> list[str]:
     """What one article's run did, stage by stage, and where its results are."""
     if row["status"] == "failed":
-        return [f"{row['input']}: failed: {row['reason']}"]
+        return [f"failed: {failure_line(row)}"]
     result = row["result"]
     head = "up to date" if result["status"] == "up-to-date" else "done"
     engine = f", engine {result['engine']}" if result.get("engine") else ""
@@ -28,7 +34,7 @@ def batch_table(summary: dict[str, Any]) -> list[str]:
     """One row per article (status, slug, seconds, input or reason), then the totals."""
     rows = [("STATUS", "SLUG", "SECONDS", "INPUT / REASON")]
     for row in summary["articles"]:
-        detail = row["input"] if row["status"] != "failed" else f"{row['input']}: {row['reason']}"
+        detail = row["input"] if row["status"] != "failed" else failure_line(row)
         rows.append((row["status"], row["slug"] or "-", f"{row['seconds']:.1f}", detail))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}"

@@ -122,6 +122,8 @@ STAGES: tuple[Stage, ...] = (
         depends=lambda opts, article, slug_dir: {
             "platforms": None if opts.platforms is None else list(opts.platforms),
             "cards": _file_digest(slug_dir / "cards" / "cards.json"),
+            # the thread folder carries a copy of the lead photo
+            "photo": _file_digest(article.photo.file),
         },
         call=_thread_call,
     ),

@@ -1,0 +1,58 @@
+"""`repackage batch` over 10 copies of the seed: `--jobs 1` against `--jobs 2`.
+
+Ten copies with distinct names (each with the photo beside it) in one folder; each run writes
+to a fresh output folder, so each starts with an empty cache. ``batch_speedup_2_jobs`` is the
+median wall time with one job divided by the median with two.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from measure import SEED, SEED_PHOTO, Context, Outcome, attempt, log, median, run_cmd, timed
+
+KEYS = ("batch_speedup_2_jobs",)
+COPIES = 10
+
+
+def make_copies(folder: Path) -> Path:
+    articles = folder / "articles"
+    articles.mkdir(parents=True)
+    for i in range(1, COPIES + 1):
+        shutil.copyfile(SEED, articles / f"article-{i:02d}.txt")
+        if SEED_PHOTO.exists():
+            shutil.copyfile(SEED_PHOTO, articles / f"article-{i:02d}.jpg")
+    return articles
+
+
+def measure(ctx: Context) -> Outcome:
+    out = Outcome()
+    os.environ.pop("REPACKAGE_CACHE", None)
+
+    def batch() -> None:
+        articles = make_copies(ctx.scratch("input"))
+        help_text = run_cmd([ctx.repackage_exe, "batch", "--help"]).stdout
+        extra = ["--engine", "espeak"] if "--engine" in help_text else []
+        n = ctx.runs(2, 1)
+        times: dict[int, list[float]] = {1: [], 2: []}
+        for r in range(n):
+            for jobs in (1, 2):
+                out_dir = ctx.scratch(f"out-{jobs}-{r}")
+                cmd = [ctx.repackage_exe, "batch", str(articles), "--jobs", str(jobs),
+                       "--out", str(out_dir), *extra]
+                seconds, _ = timed(lambda cmd=cmd: run_cmd(cmd, timeout=1800))
+                done = len(list(out_dir.glob("*/manifest.json")))
+                if done != COPIES:
+                    raise RuntimeError(f"--jobs {jobs} finished {done} of {COPIES} articles")
+                times[jobs].append(seconds)
+                log(f"batch --jobs {jobs}: {seconds:.1f} s")
+        one, two = median(times[1]), median(times[2])
+        out.put("batch_speedup_2_jobs", round(one / two, 2), n)
+        out.detail.update(jobs_1_s=[round(t, 1) for t in times[1]],
+                          jobs_2_s=[round(t, 1) for t in times[2]], copies=COPIES,
+                          engine_option=bool(extra))
+
+    attempt(out, KEYS, batch)
+    return out

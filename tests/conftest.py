@@ -42,3 +42,25 @@ def seed_article(seed_path: Path):
 @pytest.fixture(scope="session")
 def conformance_dir(shared_dir: Path) -> Path:
     return CONFORMANCE
+
+
+# A skipped test means a tool the suite needs is missing: that must fail the run, not pass it.
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _skipped and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped:
+        terminalreporter.write_line(
+            f"FAILED: {len(_skipped)} test(s) skipped; every tool the tests need must be installed",
+            red=True,
+        )

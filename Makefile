@@ -1,0 +1,39 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   install into .venv and run `repackage all` on the bundled sample article
+#   make test   install system packages the tests need, install into .venv, run the tests
+
+VENV ?= .venv
+PYTHON ?= python3
+PIP := $(VENV)/bin/pip
+OUT ?= out
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the tests need: Tesseract with Arabic reads the cards back; FriBiDi lets
+# Pillow's Raqm layout load (the product falls back without it, the tests cover both paths).
+TEST_DEBS := tesseract-ocr tesseract-ocr-ara libfribidi0
+
+.PHONY: demo test install system-deps clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+install: $(VENV)/bin/python
+	$(PIP) install --quiet ".[test]"
+
+demo: install
+	$(VENV)/bin/repackage all assets/sample-article.txt --out $(OUT)
+	@echo
+	@echo "Results are in $(OUT)/sample-article/: audio/episode.mp3, cards/*.png, thread/*.md, manifest.json"
+
+system-deps:
+	@missing=""; for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test: system-deps install
+	$(VENV)/bin/pytest -q
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache

@@ -42,7 +42,8 @@ def tiny_png(seed: str) -> bytes:
 
 
 def load_article(path, slug=None) -> Article:
-    """First line is the title, the other non-empty lines are paragraphs."""
+    """First line is the title, the other non-empty lines are paragraphs; a .jpg beside the
+    file is its photo."""
     path = Path(path)
     data = path.read_bytes()
     if b"\x00" in data:
@@ -52,6 +53,7 @@ def load_article(path, slug=None) -> Article:
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    photo = path.with_suffix(".jpg")
     if len(lines) < 2:
         raise InputError(f"{path}: no article text found")
     quotes = tuple(Quote(text=line.strip('"'), speaker="قائل", paragraph=i)
@@ -60,7 +62,7 @@ def load_article(path, slug=None) -> Article:
         slug=slug or path.stem, title=lines[0], paragraphs=tuple(lines[1:]),
         input=InputInfo(path=str(path), sha256=hashlib.sha256(data).hexdigest(),
                         encoding="utf-8"),
-        photo=Photo(), quotes=quotes,
+        photo=Photo(file=str(photo.resolve())) if photo.is_file() else Photo(), quotes=quotes,
     )
 
 
@@ -74,7 +76,7 @@ def build_episode(article, slug_dir, *, engine="auto", force=False, progress=Non
     used = "espeak" if engine == "auto" else engine
     audio = Path(slug_dir) / "audio"
     total = len(article.paragraphs) + 1
-    for i, para in enumerate(article.paragraphs):
+    for i in range(len(article.paragraphs)):
         _pause()
         if progress:
             progress(i + 1, total, f"segment {i + 1}")

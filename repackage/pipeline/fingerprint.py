@@ -34,13 +34,15 @@ def _digest(obj: Any) -> str:
 
 
 def article_digest(article: Article) -> str:
-    """Digest of what the article says, not of where it was read from.
+    """Digest of what the article says, not of where its files are.
 
-    The input path as typed is left out: the same file named from another folder is the
-    same article and must not make every stage run again.
+    The input path as typed and the photo's path are left out: the same file named from
+    another folder is the same article and must not make every stage run again. The photo
+    counts by its content, in the options of the stages that use it.
     """
     record = article.to_dict()
     record["input"] = {k: v for k, v in record["input"].items() if k != "path"}
+    record["photo"] = {k: v for k, v in record["photo"].items() if k != "file"}
     return _digest(record)
 
 

@@ -161,16 +161,17 @@ def run_article(
             mf.write_manifest(slug_dir, manifest)
 
         # ingest: store article.json unless the stored one is this very article
-        key = fingerprint.stage_key("ingest", article_sha, {})
+        ingest_options = {"photo_file": article.photo.file}
+        key = fingerprint.stage_key("ingest", article_sha, ingest_options)
         if not force and fingerprint.is_up_to_date(
                 slug_dir, (previous or {}).get("stages", {}).get("ingest"), key,
                 mf.stage_outputs(previous, "ingest")):
             report(1, 1, "up to date")
-            finish("ingest", key, {}, time.perf_counter() - t0, True, None)
+            finish("ingest", key, ingest_options, time.perf_counter() - t0, True, None)
         else:
             stored = Path(functions.get("store")(article, out_dir))
             report(1, 1, "stored")
-            finish("ingest", key, {}, time.perf_counter() - t0, False,
+            finish("ingest", key, ingest_options, time.perf_counter() - t0, False,
                    [fingerprint.describe_output(slug_dir.resolve(), stored.resolve())])
 
         earlier: dict[str, Any] = {}

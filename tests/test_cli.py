@@ -1,0 +1,48 @@
+"""The command line as a whole: help, version, exit codes, `python -m repackage`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from repackage import __version__
+from repackage.cli import COMMANDS, cli
+
+
+def test_help_lists_every_command_with_a_summary():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    listed = result.output.split("Commands:")[1]
+    for name in COMMANDS:
+        line = next(ln for ln in listed.splitlines() if ln.strip().startswith(name + " "))
+        summary = line.strip()[len(name):].strip()
+        assert len(summary) > 15, line
+        assert "not implemented" not in summary
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_command_help_ends_with_an_example(name):
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    lines = [ln.strip() for ln in result.output.strip().splitlines()]
+    assert any("example" in ln.lower() for ln in lines), result.output
+    assert lines[-1].startswith("repackage "), result.output
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_unknown_command_is_a_usage_error():
+    assert CliRunner().invoke(cli, ["nope"]).exit_code == 2
+
+
+def test_python_dash_m():
+    proc = subprocess.run([sys.executable, "-m", "repackage", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert __version__ in proc.stdout

@@ -51,7 +51,8 @@ def _raqm() -> tuple[bool, str]:
     from PIL import features
 
     if not features.check("raqm"):
-        return False, "Pillow cannot load Raqm (is FriBiDi installed?)"
+        return False, ("Pillow cannot load Raqm (FriBiDi missing?): cards fall back to a basic "
+                       "layout that cannot place vowel marks")
     fribidi = features.version("fribidi") or "?"
     return True, f"Raqm {features.version('raqm')}, FriBiDi {fribidi}"
 
@@ -139,7 +140,7 @@ CHECKS: tuple[Check, ...] = (
           "audio: vowel marks for the offline voice"),
     Check("network", _network, False,
           f"allow HTTPS to {GTTS_HOST}, or use --engine espeak",
-          "audio: the gTTS voice (optional)"),
+          "audio: the gTTS voice"),
     Check("tesseract", _tesseract, False,
           "apt-get install -y tesseract-ocr tesseract-ocr-ara", "tests only: OCR of cards"),
 )

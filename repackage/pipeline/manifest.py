@@ -47,14 +47,16 @@ def stage_outputs(manifest: dict[str, Any] | None, stage: str) -> list[dict[str,
     return [o for o in manifest["outputs"] if isinstance(o, dict) and o.get("stage") == stage]
 
 
-def new_manifest(slug: str, title: str, input_info: dict[str, Any]) -> dict[str, Any]:
-    """An empty manifest for an article."""
+def new_manifest(slug: str, title: str, input_info: dict[str, Any],
+                 article_sha: str) -> dict[str, Any]:
+    """An empty manifest for an article (``article_sha``: its content digest)."""
     return {
         "schema": MANIFEST_SCHEMA,
         "tool": {"name": "repackage", "version": __version__},
         "slug": slug,
         "title": title,
         "input": input_info,
+        "article_sha256": article_sha,
         "engine": None,
         "complete": False,
         "stages": {},

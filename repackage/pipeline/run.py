@@ -100,6 +100,13 @@ def _engine_of(result: Any) -> str | None:
     return None
 
 
+def _is_current(slug_dir: Path, previous: dict[str, Any] | None, stage: str, key: str) -> bool:
+    if not previous:
+        return False
+    return fingerprint.is_up_to_date(slug_dir, previous["stages"].get(stage), key,
+                                     mf.stage_outputs(previous, stage))
+
+
 def run_article(
     path: str | os.PathLike[str],
     out_dir: str | os.PathLike[str] = "out",
@@ -135,16 +142,15 @@ def run_article(
     with folder_lock(slug_dir):
         _remove_stale_temps(slug_dir)
         previous = mf.read_manifest(slug_dir)
+        article_sha = fingerprint.article_digest(article)
         manifest = mf.new_manifest(article.slug, article.title, {
             "path": article.input.path, "sha256": article.input.sha256,
             "format": article.input.format,
-        })
+        }, article_sha)
         if previous:
             manifest["stages"] = dict(previous["stages"])
             manifest["outputs"] = list(previous["outputs"])
             manifest["engine"] = previous.get("engine")
-        article_sha = fingerprint.article_digest(article)
-        manifest["article_sha256"] = article_sha
         steps: list[dict[str, Any]] = []
         ran_any = False
 
@@ -163,9 +169,7 @@ def run_article(
         # ingest: store article.json unless the stored one is this very article
         ingest_options = {"photo_file": article.photo.file}
         key = fingerprint.stage_key("ingest", article_sha, ingest_options)
-        if not force and fingerprint.is_up_to_date(
-                slug_dir, (previous or {}).get("stages", {}).get("ingest"), key,
-                mf.stage_outputs(previous, "ingest")):
+        if not force and _is_current(slug_dir, previous, "ingest", key):
             report(1, 1, "up to date")
             finish("ingest", key, ingest_options, time.perf_counter() - t0, True, None)
         else:
@@ -180,9 +184,7 @@ def run_article(
             report = _stage_progress(progress, stage.name)
             options = stage.depends(opts, article, slug_dir)
             key = fingerprint.stage_key(stage.name, article_sha, options)
-            record = (previous or {}).get("stages", {}).get(stage.name)
-            if not force and fingerprint.is_up_to_date(
-                    slug_dir, record, key, mf.stage_outputs(previous, stage.name)):
+            if not force and _is_current(slug_dir, previous, stage.name, key):
                 report(1, 1, "up to date")
                 finish(stage.name, key, options, time.perf_counter() - t0, True, None)
                 continue

@@ -18,11 +18,12 @@ from repackage.text.arabic import strip_harakat
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "ل", "ك")
 # Function words and reporting verbs that recur in any news story.
-_STOPWORDS = frozenset(
+_STOPWORD_TEXT = (
     "في من إلى الى على عن مع أن إن كان كانت قال قالت يوم بعد قبل هذا هذه ذلك التي الذي "
     "الذين وقد قد لم لن ما لا أو ثم حيث كما عام عامي بين عند خلال حتى منذ غير كل أي أكثر "
-    "دعم يتعهد تعهد يقول تقول أعلن وعد جديد".split()
+    "دعم يتعهد تعهد يقول تقول أعلن وعد جديد"
 )
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def hashtag(phrase: str) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from repackage.errors import ConfigError
 from repackage.model import Article, Quote
 from repackage.text.arabic import normalize, split_sentences
 from repackage.thread import counting, rtl
@@ -127,7 +128,7 @@ def plan_thread(
     ``"arabic"`` (١/٥); the counter is counted in the limit.
     """
     if numbering not in NUMBERINGS:
-        raise ValueError(f"numbering must be one of {NUMBERINGS}, got {numbering!r}")
+        raise ConfigError(f"numbering must be one of {', '.join(NUMBERINGS)}, got {numbering!r}")
     links = dict(links or {})
     article_url = links.get("article") or article.url
     episode_url = links.get("episode")

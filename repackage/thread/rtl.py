@@ -22,9 +22,12 @@ _ISOLATE_OPENERS = "\u2066\u2067\u2068"
 
 # A URL, hashtag or mention: tokens no mark may touch and no isolate may wrap.
 _LINK_LIKE = regex.compile(r"(?:https?://|www\.)\S+|[#@][\p{L}\p{M}\p{N}_]+")
-# A run of Latin words (letters with inner digits, dots, hyphens, apostrophes), spaces between.
+# A run of Latin words (letters with inner digits, dots, hyphens, apostrophes) joined by spaces,
+# slashes or ampersands, so "John Doe / AP" stays one left-to-right unit.
 _LATIN_WORD = r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9.'’\-]*"
-_LATIN_RUN = regex.compile(rf"(?<![\w/.#@]){_LATIN_WORD}(?:[ ]+{_LATIN_WORD})*(?![\w/])")
+_LATIN_RUN = regex.compile(
+    rf"(?<![\w/.#@]){_LATIN_WORD}(?:(?:[ ]*[/&][ ]*|[ ]+){_LATIN_WORD})*(?![\w/])"
+)
 
 
 def first_strong(text: str, *, skip_isolates: bool = True) -> str | None:

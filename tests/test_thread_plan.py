@@ -112,3 +112,21 @@ def test_every_line_starts_right_to_left():
 def test_unknown_numbering_is_a_config_error():
     with pytest.raises(ConfigError):
         plan_thread(article([SENTENCE]), get_platform("x"), numbering="roman")
+
+
+def test_a_shortened_card_is_matched_by_its_place_and_a_missing_credit_goes_in_alt():
+    quotes = [Quote(text="أولى العبارات هنا", speaker="علي", paragraph=0),
+              Quote(text=" ".join(["كلمة"] * 60), speaker="علي", paragraph=1)]
+    art = article(['قال علي "أولى العبارات هنا".', f'وقال علي "{quotes[1].text}".'],
+                  quotes=quotes, photo=Photo(file="/p.jpg", credit="وكالة الأنباء"))
+    cards = [CardRef("أولى العبارات هنا", "../cards/q1.png", "بطاقة 1", index=1,
+                     shows_photo=True, credit_drawn=True),
+             CardRef("كلمة كلمة …", "../cards/q2.png", "بطاقة 2", index=2, shows_photo=True)]
+    x = get_platform("x")
+    posts = [p for p in plan_thread(art, x, cards=cards, photo_file="photo.jpg").posts
+             if p.kind == "quote"]
+    assert [m.file for p in posts for m in p.media] == ["../cards/q1.png", "../cards/q2.png"]
+    assert CREDIT_LABEL not in posts[0].text  # printed on the card already
+    # the long quote leaves no room for the credit line: the alt text carries it
+    assert "وكالة الأنباء" not in posts[1].text
+    assert "وكالة الأنباء" in posts[1].media[0].alt

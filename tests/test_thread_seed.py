@@ -52,17 +52,20 @@ def plain(text: str) -> str:
 
 # --- the build ----------------------------------------------------------------------------
 
-def _fake_cards(slug_dir: Path, quotes) -> dict:
+def _fake_cards(slug_dir: Path, article) -> dict:
+    """A cards.json shaped like the cards stage's, drawn over the photo with its credit."""
     cards_dir = slug_dir / "cards"
     cards_dir.mkdir(parents=True)
     entries = []
-    for i, q in enumerate(quotes, start=1):
+    credit = article.photo.credit
+    for i, q in enumerate(article.card_quotes, start=1):
         for size in ("square", "landscape"):
-            name = f"quote-{i}-{size}.png"
+            name = f"quote-{i:02d}-{size}.png"
             (cards_dir / name).write_bytes(b"\x89PNG stand-in")
             entries.append({"file": name, "quote": q.text, "speaker": q.speaker, "size": size,
+                            "credit": credit, "quote_index": i,
                             "alt_text": f"بطاقة اقتباس: «{q.text}» — {q.speaker}"})
-    data = {"cards": entries}
+    data = {"photo": article.photo.file, "credit": credit, "cards": entries}
     (cards_dir / "cards.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     return data
 
@@ -70,7 +73,7 @@ def _fake_cards(slug_dir: Path, quotes) -> dict:
 @pytest.fixture(scope="module", params=["none", "arabic", "western"])
 def built(request, tmp_path_factory, seed_article):
     slug_dir = tmp_path_factory.mktemp(request.param) / seed_article.slug
-    _fake_cards(slug_dir, seed_article.card_quotes)
+    _fake_cards(slug_dir, seed_article)
     result = build_threads(seed_article, slug_dir, numbering=request.param)
     return request.param, slug_dir, result
 
@@ -131,7 +134,7 @@ def test_every_card_quote_is_intact_with_speaker_and_card(built, platform, seed_
         assert quote["speaker"] in post["text"]
         files = [m["file"] for m in post["media"]]
         size = "landscape" if platform == "x" else "square"
-        assert files == [f"../cards/quote-{i}-{size}.png"]
+        assert files == [f"../cards/quote-{i:02d}-{size}.png"]
         assert (slug_dir / "thread" / files[0]).resolve().is_file()
         assert quote["speaker"] in post["media"][0]["alt"]
 

@@ -73,9 +73,13 @@ def card_refs(cards: Mapping[str, Any] | list[Any] | None, platform: str, slug_d
             return preference.index(size) if size in preference else len(preference)
         best = min(entries, key=rank)
         alt = str(best.get("alt_text") or best.get("alt") or quote)
-        shows_photo = bool(best.get("photo", uses_photo_default))
-        refs.append(CardRef(quote, _resolve(str(best["file"]), slug_dir, thread_dir), alt,
-                            shows_photo))
+        index = best.get("quote_index")
+        refs.append(CardRef(
+            quote, _resolve(str(best["file"]), slug_dir, thread_dir), alt,
+            index=index if isinstance(index, int) else None,
+            shows_photo=bool(best.get("photo", uses_photo_default)),
+            credit_drawn=bool(best.get("credit")),
+        ))
     return refs
 
 

@@ -16,7 +16,7 @@ import regex
 
 from repackage.errors import ConfigError
 from repackage.model import Article, Quote
-from repackage.text.arabic import normalize, split_sentences
+from repackage.text.arabic import fold, normalize, split_sentences
 from repackage.thread import counting, rtl
 from repackage.thread.hashtags import article_hashtags
 from repackage.thread.platforms import Platform
@@ -46,13 +46,20 @@ class Media:
 
 @dataclass(frozen=True)
 class CardRef:
-    """A rendered quote card: the quote it shows, its file (relative to the thread folder),
-    its alt text, and whether the lead photo is part of the picture."""
+    """A rendered quote card.
+
+    ``quote`` is the text it shows, ``file`` its path relative to the thread folder, ``alt``
+    its alt text, ``index`` its 1-based place among the card-worthy quotes (used when the card
+    had to shorten the quote), ``shows_photo`` whether the lead photo is its background and
+    ``credit_drawn`` whether the photo credit is printed on it.
+    """
 
     quote: str
     file: str
     alt: str
+    index: int | None = None
     shows_photo: bool = False
+    credit_drawn: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,7 @@ def _drafts(
     photo_file: str | None, article_url: str | None, episode_url: str | None, hashtags: bool,
 ) -> list[_Draft]:
     drafts: list[_Draft] = []
-    credit_line = _credit_line(article) if photo_file else None
+    credit_line = _credit_line(article)
     drafts.extend(_hook(article, platform, fits, photo_file, credit_line, hashtags))
     drafts.extend(_story(article, platform, fits, cards, credit_line))
     link_lines = [
@@ -286,16 +293,14 @@ def _sentences(paragraph: str, protected: list[tuple[int, int]]) -> list[tuple[i
     return merged
 
 
-def _card_for(quote: Quote, cards: Sequence[CardRef]) -> CardRef | None:
-    key = normalize(quote.text).replace(" ", "")
-    for card in cards:
-        if normalize(card.quote).replace(" ", "") == key:
-            return card
-    from repackage.text.arabic import fold
-
+def _card_for(quote: Quote, index: int, cards: Sequence[CardRef]) -> CardRef | None:
+    """The card showing ``quote``: same text (tolerantly folded), else same place."""
     folded = fold(quote.text)
     for card in cards:
         if fold(card.quote) == folded:
+            return card
+    for card in cards:
+        if card.index == index:
             return card
     return None
 
@@ -404,7 +409,8 @@ def _story(article: Article, platform: Platform, fits: Fits, cards: Sequence[Car
         for unit in group:
             if unit.quotes:
                 flush()
-                drafts.extend(_quote_post(unit, platform, fits, cards, credit_line))
+                drafts.extend(_quote_post(unit, platform, fits, cards, credit_line,
+                                          article.card_quotes))
                 in_paragraph = False
                 continue
             if in_paragraph and fits_blocks([*blocks[:-1], f"{blocks[-1]} {unit.text}"]):
@@ -427,16 +433,26 @@ def _story(article: Article, platform: Platform, fits: Fits, cards: Sequence[Car
 
 
 def _quote_post(unit: _Unit, platform: Platform, fits: Fits, cards: Sequence[CardRef],
-                credit_line: str | None) -> list[_Draft]:
+                credit_line: str | None, card_quotes: Sequence[Quote]) -> list[_Draft]:
+    """The post for a sentence holding card quotes, with their cards attached.
+
+    A card drawn over the lead photo needs the photo's credit: when the card does not print
+    it, the post says it (or, when that would not fit, the card's alt text does).
+    """
     media: list[Media] = []
-    shows_photo = False
+    needs_credit = False
     for quote in unit.quotes:
-        card = _card_for(quote, cards)
-        if card and len(media) < platform.max_images:
-            media.append(Media(card.file, _alt(card.alt, platform)))
-            shows_photo = shows_photo or card.shows_photo
+        index = next((i for i, q in enumerate(card_quotes, start=1) if q is quote), 0)
+        card = _card_for(quote, index, cards)
+        if card is None or len(media) >= platform.max_images:
+            continue
+        alt = card.alt
+        if card.shows_photo and credit_line and not card.credit_drawn:
+            needs_credit = True
+            alt = f"{alt} ({credit_line})"
+        media.append(Media(card.file, _alt(alt, platform)))
     text = unit.text
-    if shows_photo and credit_line and fits(f"{text}\n{credit_line}"):
+    if needs_credit and credit_line and fits(f"{text}\n{credit_line}"):
         text = f"{text}\n{credit_line}"
     if fits(text):
         return [_Draft(text, tuple(media), "quote")]

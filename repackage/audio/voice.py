@@ -1,0 +1,160 @@
+"""Voicing the script: plan chunks per segment (pure), synthesize what the cache lacks,
+and join each segment's chunks into one working-format WAV with its sentence pauses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from repackage.errors import RepackageError
+
+from . import codec
+from .cache import AudioCache, chunk_key, segment_key
+from .engines.base import Engine
+from .frontend import chunk_text, spoken_form
+from .script import Segment
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class PlannedChunk:
+    """A chunk of a segment as the engine will get it, its cache key and the pause after it."""
+
+    text: str
+    key: str
+    pause_ms: int
+
+
+@dataclass(frozen=True)
+class PlannedSegment:
+    """A segment with its chunks and its own cache key."""
+
+    segment: Segment
+    chunks: tuple[PlannedChunk, ...]
+    key: str
+
+
+@dataclass(frozen=True)
+class VoicedSegment:
+    """A voiced segment: WAV file, length in samples, and chunk spans for captions."""
+
+    planned: PlannedSegment
+    wav: Path
+    samples: int
+    spans: tuple[tuple[str, int, int], ...]  # (text, first sample, end sample)
+
+
+def plan_segment(segment: Segment, engine: Engine, pauses: dict[str, int]) -> PlannedSegment:
+    """Cut a segment into engine chunks and compute every cache key (no I/O)."""
+    text = spoken_form(segment.text, engine=engine.name)
+    pieces = chunk_text(text, engine.max_chars)
+    chunks = []
+    for i, c in enumerate(pieces):
+        last = i == len(pieces) - 1
+        pause = 0 if last else int(pauses.get("sentence" if c.sentence_end else "clause", 0))
+        key = chunk_key(engine.name, engine.voice, engine.version, c.text)
+        chunks.append(PlannedChunk(c.text, key, pause))
+    seg_key = segment_key([c.key for c in chunks], [c.pause_ms for c in chunks])
+    return PlannedSegment(segment, tuple(chunks), seg_key)
+
+
+def _labelled(exc: Exception, segment: Segment) -> RepackageError:
+    cls = type(exc) if isinstance(exc, RepackageError) else RepackageError
+    try:
+        return cls(f"segment {segment.id} ({segment.kind}): {exc}")
+    except TypeError:
+        return RepackageError(f"segment {segment.id} ({segment.kind}): {exc}")
+
+
+def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCache, *,
+                   force: bool = False, progress: Progress | None = None) -> tuple[
+                       list[VoicedSegment], dict[str, int]]:
+    """Make sure every planned segment exists as a cached WAV; return them and counters.
+
+    Only chunks missing from the cache reach the engine (all of them with ``force``).
+    Counters: ``synthesized`` chunks, ``cached`` chunks, ``segments_built``.
+    """
+    stats = {"synthesized": 0, "cached": 0, "segments_built": 0}
+    todo = [p for p in planned if force or cache.get_segment(p.key) is None]
+    # unique missing chunks across all segments, in order
+    need: dict[str, tuple[PlannedChunk, Segment]] = {}
+    for p in todo:
+        for c in p.chunks:
+            if c.key in need:
+                continue
+            if not force and cache.get_chunk(c.key, engine.audio_format) is not None:
+                stats["cached"] += 1
+                continue
+            need[c.key] = (c, p.segment)
+    total = len(need) + len(todo)
+    done = 0
+
+    def synth(item: tuple[PlannedChunk, Segment]) -> tuple[PlannedChunk, bytes]:
+        chunk, segment = item
+        try:
+            return chunk, engine.synthesize(chunk.text)
+        except RepackageError as exc:
+            raise _labelled(exc, segment) from None
+
+    workers = max(1, int(getattr(engine, "concurrency", 1)))
+    items = list(need.values())
+    if workers == 1 or len(items) <= 1:
+        results = (synth(i) for i in items)
+        pool = None
+    else:
+        pool = ThreadPoolExecutor(max_workers=workers)
+        results = pool.map(synth, items)
+    try:
+        for chunk, data in results:
+            cache.put_chunk(chunk.key, engine.audio_format, data)
+            stats["synthesized"] += 1
+            done += 1
+            if progress:
+                progress(done, total, "voicing")
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    voiced: list[VoicedSegment] = []
+    for p in planned:
+        hit = None if (force and p in todo) else cache.get_segment(p.key)
+        if hit is None:
+            hit = _build_segment(p, engine, cache)
+            stats["segments_built"] += 1
+            done += 1
+            if progress:
+                progress(done, total, "joining")
+        wav, info = hit
+        spans = tuple((str(t), int(a), int(b)) for t, a, b in info["spans"])
+        voiced.append(VoicedSegment(p, wav, int(info["samples"]), spans))
+    return voiced, stats
+
+
+def _build_segment(p: PlannedSegment, engine: Engine, cache: AudioCache) -> tuple[
+        Path, dict[str, Any]]:
+    parts: list[bytes] = []
+    spans: list[tuple[str, int, int]] = []
+    pos = 0
+    for c in p.chunks:
+        data = cache.get_chunk(c.key, engine.audio_format)
+        if data is None:
+            raise RepackageError(f"segment {p.segment.id}: chunk audio vanished from the cache")
+        try:
+            pcm = codec.to_pcm(data, engine.audio_format)
+        except RepackageError as exc:
+            raise _labelled(exc, p.segment) from None
+        n = len(pcm) // codec.WIDTH
+        spans.append((c.text, pos, pos + n))
+        parts.append(pcm)
+        pos += n
+        if c.pause_ms:
+            gap = codec.silence(c.pause_ms)
+            parts.append(gap)
+            pos += len(gap) // codec.WIDTH
+    info = {"segment": p.segment.id, "samples": pos, "rate": codec.RATE, "spans": spans}
+    wav = cache.put_segment(p.key, codec.wav_bytes(b"".join(parts)), info)
+    return wav, {**info, "wav_bytes": wav.stat().st_size}

@@ -25,6 +25,9 @@ class CardText:
     quote: str
     speaker: str
     credit: str | None
+    role: str | None = None
+    font_px: int | None = None  # the size the project's auto-fit chose, when known
+    overlay: float | None = None  # the project's photo overlay opacity, when known
 
 
 def seed_cards(cards_json: Path | None = None) -> list[CardText]:
@@ -32,14 +35,15 @@ def seed_cards(cards_json: Path | None = None) -> list[CardText]:
     if cards_json is not None and cards_json.exists():
         data = json.loads(cards_json.read_text("utf-8"))
         rows = data.get("cards", data) if isinstance(data, dict) else data
-        found = [CardText(r["quote"], r.get("speaker") or "", r.get("credit")) for r in rows]
+        found = [CardText(r["quote"], r.get("speaker") or "", r.get("credit"), r.get("role"),
+                          r.get("font_size"), r.get("overlay"))
+                 for r in rows if r.get("size", "square") == "square"]
         if found:
             return found
     expected = json.loads((SHARED / "corpus" / "cap-xi-tajikistan.expected.json")
                           .read_text("utf-8"))
-    role = expected["speaker"]["role"]
-    speaker = f"{expected['speaker']['full_name']}، {role}"
-    return [CardText(q["text"], speaker, expected["photo_credit"])
+    speaker, role = expected["speaker"]["full_name"], expected["speaker"]["role"]
+    return [CardText(q["text"], speaker, expected["photo_credit"], role)
             for q in expected["card_worthy_quotes"]]
 
 
@@ -78,16 +82,17 @@ def card_html(card: CardText, size: tuple[int, int], style: PageStyle) -> str:
     """One self-contained HTML page that renders as the card at exactly ``size`` pixels."""
     w, h = size
     m = style.margin
-    quote_px = min(style.quote_max_px, _fit_font_px(card.quote, w - 2 * m))
+    quote_px = card.font_px or min(style.quote_max_px, _fit_font_px(card.quote, w - 2 * m))
     photo = ""
     if style.photo is not None and style.photo.exists():
-        shade = _rgba(style.overlay, 0.72)
+        shade = _rgba(style.overlay, card.overlay if card.overlay is not None else 0.6)
         photo = (f"background-image:linear-gradient({shade},{shade}),"
                  f"url('{style.photo.as_uri()}');background-size:cover;"
                  f"background-position:center;")
     credit = ""
     if card.credit and photo:
         credit = f'<div class="credit">{html.escape(style.credit_prefix + card.credit)}</div>'
+    role = f'<div class="role">{html.escape(card.role)}</div>' if card.role else ""
     mark = f'<div class="mark">{html.escape(style.mark)}</div>' if style.mark else ""
     return f"""<!doctype html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>
@@ -103,6 +108,8 @@ body {{ background-color: {style.background}; {photo} color: {style.text};
   text-align: right; text-wrap: balance; }}
 .rule {{ width: 110px; height: 6px; background: {style.accent}; margin: 36px 0 24px; }}
 .speaker {{ font-family: "CardMeta"; font-size: {style.speaker_px}px; color: {style.accent}; }}
+.role {{ font-family: "CardMeta"; font-size: {round(style.speaker_px * 0.8)}px;
+  color: {style.text}; opacity: .85; }}
 .credit {{ font-family: "CardMeta"; font-size: {style.credit_px}px; opacity: .85;
   position: absolute; bottom: {m // 2}px; right: {m}px; }}
 </style></head><body>
@@ -110,6 +117,7 @@ body {{ background-color: {style.background}; {photo} color: {style.text};
 <div class="quote">«{html.escape(card.quote)}»</div>
 <div class="rule"></div>
 <div class="speaker">{html.escape(card.speaker)}</div>
+{role}
 {credit}
 </body></html>
 """

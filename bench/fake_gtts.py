@@ -48,6 +48,8 @@ class FakeGtts:
         self.texts: list[str] = []
         self.in_flight = 0
         self.max_in_flight = 0
+        self.first_at: float | None = None  # perf_counter of the first request's arrival
+        self.last_done: float | None = None  # perf_counter when the last answer was sent
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -57,6 +59,8 @@ class FakeGtts:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode("utf-8", "replace")
                 with owner.lock:
+                    if owner.first_at is None:
+                        owner.first_at = time.perf_counter()
                     owner.in_flight += 1
                     owner.max_in_flight = max(owner.max_in_flight, owner.in_flight)
                     owner.texts.append(_spoken_text(raw))
@@ -68,6 +72,7 @@ class FakeGtts:
                 self.wfile.write(owner.body)
                 with owner.lock:
                     owner.in_flight -= 1
+                    owner.last_done = time.perf_counter()
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -82,6 +87,13 @@ class FakeGtts:
         return f"http://{host}:{port}/_/TranslateWebserverUi/data/batchexecute"
 
     @property
+    def request_phase(self) -> float:
+        """Seconds from the first request's arrival to the last answer (0 if none)."""
+        if self.first_at is None or self.last_done is None:
+            return 0.0
+        return self.last_done - self.first_at
+
+    @property
     def requests(self) -> int:
         return len(self.texts)
 
@@ -89,6 +101,7 @@ class FakeGtts:
         with self.lock:
             self.texts.clear()
             self.max_in_flight = 0
+            self.first_at = self.last_done = None
 
     def __enter__(self) -> FakeGtts:
         self.thread.start()

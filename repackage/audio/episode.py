@@ -105,20 +105,38 @@ def build_episode(article: Article, slug_dir: Path, *, engine: str | Engine = "a
                   show: Show | None = None, cache_dir: Path | None = None) -> dict[str, Any]:
     """Write the episode and its parts to ``slug_dir/audio``; return the JSON-able summary.
 
-    ``engine`` is "auto", "gtts", "espeak" or a ready engine object. ``force`` re-voices
-    every chunk and re-mixes even when nothing changed (an edited script is still kept).
-    The cache lives in ``cache_dir`` (default ``$REPACKAGE_CACHE`` or ``OUT/.cache``).
+    ``engine`` is "auto", "gtts", "espeak" or a ready engine object. ``auto`` uses gTTS
+    when Google answers and espeak otherwise (also when gTTS fails part-way: one voice per
+    episode). ``force`` re-voices every chunk and re-mixes even when nothing changed (an
+    edited script is still kept). The cache lives in ``cache_dir`` (default
+    ``$REPACKAGE_CACHE`` or ``OUT/.cache``). The summary's ``engine`` and
+    ``engine_reason`` say which voice was used and why.
     """
     slug_dir = Path(slug_dir)
-    audio_dir = slug_dir / "audio"
     show = show or load_show()
-    script, script_status = settle_script(article, show, audio_dir / "script.json")
+    # plan first: an article with no body fails here, before any engine is touched
+    plan_script(article, show)
     eng, reason = _resolve_engine(engine)
     log.info("speech engine: %s", reason)
+    cache = AudioCache(Path(cache_dir) if cache_dir else cache_root(slug_dir.parent))
+    try:
+        return _build(article, slug_dir, eng, reason, force, progress, show, cache)
+    except NetworkError as exc:
+        if engine != "auto" or eng.name != "gtts":
+            raise
+        reason = f"espeak (Google TTS failed part-way: {exc})"
+        log.warning("speech engine: %s", reason)
+        espeak, _ = _resolve_engine("espeak")
+        return _build(article, slug_dir, espeak, reason, force, progress, show, cache)
+
+
+def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bool,
+           progress: Progress | None, show: Show, cache: AudioCache) -> dict[str, Any]:
+    audio_dir = slug_dir / "audio"
+    script, script_status = settle_script(article, show, audio_dir / "script.json")
     jingle = asset(str(show.mix.get("jingle", "jingle.flac")))
     if not jingle.is_file():
         raise ConfigError(f"{jingle}: jingle asset missing")
-    cache = AudioCache(Path(cache_dir) if cache_dir else cache_root(slug_dir.parent))
 
     planned = [plan_segment(s, eng, show.pauses) for s in script.segments]
     meta = _tag_meta(article, show)
@@ -134,15 +152,7 @@ def build_episode(article: Article, slug_dir: Path, *, engine: str | Engine = "a
             return {**prev, "engine_reason": reason, "script_status": script_status,
                     "reused": True, "synthesized_chunks": 0}
 
-    try:
-        voiced, stats = voice_segments(planned, eng, cache, force=force, progress=progress)
-    except NetworkError as exc:
-        if engine != "auto" or eng.name != "gtts":
-            raise
-        # auto never leaves a producer without an episode: voice it all offline instead
-        log.warning("Google TTS failed (%s); switching to espeak", exc)
-        return build_episode(article, slug_dir, engine="espeak", force=force,
-                             progress=progress, show=show, cache_dir=cache_dir)
+    voiced, stats = voice_segments(planned, eng, cache, force=force, progress=progress)
 
     gaps = [v.planned.segment.pause_ms for v in voiced]
     lead_in = float(show.mix.get("lead_in", 2.5))

@@ -1,9 +1,91 @@
-"""`repackage audio` (placeholder until implemented)."""
+"""`repackage audio`: a podcast episode from one article."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import click
 
+from repackage.cli.common import (
+    article_argument,
+    echo_json,
+    json_option,
+    library_errors,
+    out_option,
+    quiet_option,
+    show_progress,
+)
 
-@click.command("audio")
-def command() -> None:
-    """(not implemented yet)"""
-    raise click.ClickException("not implemented yet")
+ENGINES = ("auto", "gtts", "espeak")
+
+
+class _Bar:
+    """A one-line progress display on stderr (used only when stderr is a terminal)."""
+
+    def __init__(self) -> None:
+        self.label = ""
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        width = 30
+        fill = width * done // total if total else width
+        sys.stderr.write(f"\r{label:<8} [{'#' * fill}{'.' * (width - fill)}] {done}/{total} ")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\r" + " " * 60 + "\r")
+        sys.stderr.flush()
+
+
+@click.command(
+    "audio",
+    epilog=(
+        "Edit OUT/<slug>/audio/script.json and run again: only what changed is re-voiced.\n\n"
+        "Examples:\n\n\b\n"
+        "  repackage audio out/my-slug/article.json --json\n"
+        "  repackage audio article.txt --engine espeak     # offline voice\n"
+    ),
+)
+@article_argument
+@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+              help="Voice: gtts (Google, online), espeak (offline) or auto (gtts when reachable).")
+@out_option
+@json_option
+@click.option("--force", is_flag=True, help="Re-voice and re-mix even when nothing changed.")
+@quiet_option
+@library_errors
+def command(article: str, engine: str, out_dir: str, as_json: bool, force: bool,
+            quiet: bool) -> None:
+    """Turn ARTICLE into a podcast episode with chapters, captions and an editable script.
+
+    Writes OUT/<slug>/audio/: episode.mp3 (-16 LUFS, ID3 tags and chapters), episode.vtt and
+    episode.srt, chapters.json, segments/NN-<kind>.mp3, and script.json / script.md. Edit
+    script.json and run again to voice your edits; unchanged runs reuse everything.
+    """
+    from repackage.audio import build_episode
+    from repackage.ingest import load_article
+
+    art = load_article(article)
+    bar = _Bar() if show_progress(quiet) else None
+    try:
+        summary = build_episode(art, Path(out_dir) / art.slug, engine=engine, force=force,
+                                progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    if not quiet:
+        click.echo(f"engine: {summary['engine_reason']}", err=True)
+    if as_json:
+        echo_json(summary)
+        return
+    if quiet:
+        return
+    loud = summary.get("loudness") or {}
+    state = "unchanged, reused" if summary.get("reused") else (
+        f"{summary['synthesized_chunks']} chunks voiced, {summary['cached_chunks']} from cache")
+    click.echo(
+        f"{Path(out_dir) / art.slug / summary['files']['episode']}  "
+        f"{summary['duration_s']:.1f} s, {loud.get('integrated_lufs')} LUFS, "
+        f"true peak {loud.get('true_peak_dbtp')} dBTP, {len(summary['segments'])} segments "
+        f"({state})"
+    )

@@ -5,6 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from repackage.errors import ConfigError
 from repackage.model import Article, InputInfo, Photo, Quote
@@ -130,3 +133,50 @@ def test_a_shortened_card_is_matched_by_its_place_and_a_missing_credit_goes_in_a
     # the long quote leaves no room for the credit line: the alt text carries it
     assert "وكالة الأنباء" not in posts[1].text
     assert "وكالة الأنباء" in posts[1].media[0].alt
+
+
+def test_the_speaker_named_is_the_mention_nearest_the_quote():
+    quote = Quote(text="سنبقى هنا", speaker="علي حسن", as_written="علي", paragraph=0)
+    art = article(['التقى إمام علي رحمان الوفد، ثم قال علي "سنبقى هنا".'], quotes=[quote])
+    post = next(p for p in plan_thread(art, get_platform("x")).posts if p.kind == "quote")
+    assert "إمام علي رحمان" in post.text
+    assert "قال علي حسن «سنبقى هنا»" in post.text
+
+
+def test_bluesky_declares_the_language():
+    plan = plan_thread(article([SENTENCE]), get_platform("bluesky"))
+    assert plan.to_dict()["langs"] == ["ar"]
+    assert "langs" not in plan_thread(article([SENTENCE]), get_platform("x")).to_dict()
+
+
+ARABIC_WORD = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=1, max_size=9)
+OTHER_WORD = st.sampled_from(["CNN", "2024", "https://example.org/x", "#وسم", "١٥٠٠", "G7"])
+SENTENCE_ST = st.builds(
+    lambda ws, end: " ".join(ws) + end,
+    st.lists(st.one_of(ARABIC_WORD, ARABIC_WORD, ARABIC_WORD, OTHER_WORD), min_size=1,
+             max_size=40),
+    st.sampled_from([".", "؟", "!", "؛", ""]),
+)
+PARAGRAPH_ST = st.builds(" ".join, st.lists(SENTENCE_ST, min_size=1, max_size=5))
+
+
+@settings(max_examples=30, deadline=None)
+@given(paragraphs=st.lists(PARAGRAPH_ST, min_size=1, max_size=4),
+       name=st.sampled_from(["x", "bluesky", "mastodon", "threads"]),
+       limit=st.integers(60, 500), numbering=st.sampled_from(["none", "western", "arabic"]))
+def test_any_article_plans_within_limits_keeping_its_words(paragraphs, name, limit, numbering):
+    rules = get_platform(name, mastodon_limit=limit)
+    plan = plan_thread(article(paragraphs), rules, numbering=numbering, hashtags=False)
+    for post in plan.posts:
+        assert fits(post.text, rules), (measure(post.text, rules), post.text)
+        for line in filter(str.strip, post.text.split("\n")):
+            first = next((unicodedata.bidirectional(c) for c in line
+                          if unicodedata.bidirectional(c) in ("L", "R", "AL")), "R")
+            assert first in ("R", "AL")
+    cut = -1 if numbering != "none" else None
+    story = [w for p in plan.posts if p.kind == "story" for w in words(p.text)[:cut]]
+    # a comma or semicolon glued to a URL or tag is set apart by one space: that is all
+    def canon(ws: list[str]) -> list[str]:
+        return regex.sub(r" (?=[،؛])", "", " ".join(ws)).split()
+
+    assert canon(story) == canon([w for p in paragraphs for w in p.split()])

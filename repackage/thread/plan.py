@@ -81,6 +81,7 @@ class ThreadPlan:
     platform: Platform
     posts: tuple[Post, ...]
     placeholders: tuple[str, ...] = ()
+    lang: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The thread.json entry for this platform."""
@@ -91,7 +92,10 @@ class ThreadPlan:
                 "text": post.text, "length": m.length, "limit": m.limit,
                 "media": [media.to_dict() for media in post.media],
             })
-        return {"posts": posts}
+        result: dict[str, Any] = {"posts": posts}
+        if self.platform.declares_langs and self.lang:
+            result["langs"] = [self.lang]
+        return result
 
 
 @dataclass
@@ -159,7 +163,8 @@ def plan_thread(
         Post(text=finalize(d.body, counter(i, total, numbering)), media=d.media, kind=d.kind)
         for i, d in enumerate(drafts, start=1)
     )
-    return ThreadPlan(platform=platform, posts=posts, placeholders=placeholders)
+    return ThreadPlan(platform=platform, posts=posts, placeholders=placeholders,
+                      lang=article.lang)
 
 
 def _drafts(
@@ -364,16 +369,30 @@ def _repair_quotes(paragraph: str, start: int, end: int,
 
 
 def _name_speaker(text: str, quote: Quote) -> str:
-    """Replace the short name (``شي``) outside the quote with the full one, once."""
+    """Give the short name (``شي``) nearest the quote in full (``شي جين بينغ``), once.
+
+    The nearest mention outside the quote is the attribution; other people who share a word
+    with the speaker's name are left alone.
+    """
     full, short = quote.speaker, quote.as_written
     if not full or not short or full == short or full in text:
         return text
     pattern = regex.compile(rf"(?<!{_LETTER}){regex.escape(short)}(?!{_LETTER})")
+    target = f"«{normalize(quote.text)}»"
+    at = text.find(target)
+    if at < 0:
+        return text
     quoted = [m.span() for m in regex.finditer(r"«[^«»]*»", text)]
-    for m in pattern.finditer(text):
-        if not any(a <= m.start() < b for a, b in quoted):
-            return text[: m.start()] + full + text[m.end():]
-    return text
+    mentions = [m for m in pattern.finditer(text)
+                if not any(a <= m.start() < b for a, b in quoted)]
+    if not mentions:
+        return text
+
+    def distance(m: regex.Match[str]) -> int:
+        return at - m.end() if m.end() <= at else m.start() - (at + len(target))
+
+    m = min(mentions, key=distance)
+    return text[: m.start()] + full + text[m.end():]
 
 
 def _story(article: Article, platform: Platform, fits: Fits, cards: Sequence[CardRef],

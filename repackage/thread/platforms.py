@@ -49,7 +49,7 @@ class Platform:
     byte_limit: int | None = None
     url_weight: int | None = None
     max_links: int | None = None
-    lang_tag: str | None = None
+    declares_langs: bool = False  # posts carry a language list (Bluesky's ``langs``)
 
 
 PLATFORMS: MappingProxyType[str, Platform] = MappingProxyType({
@@ -59,7 +59,7 @@ PLATFORMS: MappingProxyType[str, Platform] = MappingProxyType({
     ),
     "bluesky": Platform(
         name="bluesky", label="Bluesky", counter="graphemes", limit=300, byte_limit=3000,
-        alt_limit=2000, max_images=4, lang_tag="ar",
+        alt_limit=2000, max_images=4, declares_langs=True,
     ),
     "mastodon": Platform(
         name="mastodon", label="Mastodon", counter="mastodon", limit=500, alt_limit=1500,

@@ -56,6 +56,14 @@ def test_latin_runs_are_isolated_but_urls_and_tags_are_not():
     assert isolate_latin("نص عربي فقط 2024") == "نص عربي فقط 2024"
 
 
+def test_without_alm_a_counter_would_stick_to_the_url():
+    from bidi.algorithm import get_display
+
+    line = "اقرأ https://example.org"
+    assert get_display(f"{line} 3/5", base_dir="R").startswith("https://example.org 3/5")
+    assert get_display(append_counter(line, "3/5"), base_dir="R").startswith("3/5")
+
+
 def test_counter_follows_url_space_alm():
     assert append_counter("اقرأ https://example.org", "٣/٥") == f"اقرأ https://example.org {ALM}٣/٥"
     assert append_counter("نص", "") == "نص"

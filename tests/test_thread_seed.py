@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from bidi.algorithm import get_display
 
 from repackage.text.arabic import normalize
 from repackage.thread import build_threads
@@ -190,6 +191,8 @@ def test_numbering_and_closing_links(built, platform):
         expected = f"{i}/{total}".translate(str.maketrans("0123456789", digits[numbering]))
         # counter last, after a space and an ALM so it lands at the left end of the line
         assert post["text"].endswith(f" \u061c{expected}")
+        shown = get_display(post["text"].split("\n")[-1], base_dir="R")
+        assert shown.lstrip(MARKS).startswith(expected), shown
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
@@ -215,6 +218,9 @@ def test_links_from_options_replace_placeholders(tmp_path, seed_article):
         assert "[" not in last
         # URL, space, ALM, counter: the counter never glued to the URL
         assert re.search(r"ep-12 \u061c[٠-٩]+/[٠-٩]+$", last)
+        # displayed right-to-left, the counter is at the far left, clear of the URL
+        assert re.match(r"[٠-٩]+/[٠-٩]+\u061c https://example.org/podcast/ep-12 :",
+                        get_display(last.split("\n")[-1], base_dir="R"))
     assert set(result["platforms"]) == {"x", "mastodon"}
     # without cards.json there are no card images
     assert all(not p["media"] for p in result["platforms"]["x"]["posts"][1:])

@@ -118,3 +118,14 @@ def test_help_ends_with_examples():
     assert "repackage thread --check" in result.output
     result = CliRunner().invoke(cli, ["count", "--help"])
     assert "repackage count --platform x" in result.output
+
+
+def test_check_warns_about_a_line_that_would_flip_left_to_right(drafted, tmp_path):
+    thread_dir = Path(drafted[1]["dir"])
+    text = (thread_dir / "bluesky.md").read_text("utf-8")
+    edited = re.sub(r"(## 2 [^\n]*\n\n)", r"\1CNN: ", text, count=1)
+    target = tmp_path / "bluesky.md"
+    target.write_text(edited, "utf-8")
+    result = run("--check", str(target))
+    assert result.exit_code == 0  # a warning, not a failure
+    assert re.search(r"post 2: warning: line 1 would lay out left-to-right", result.stdout)

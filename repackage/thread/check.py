@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from repackage.errors import ConfigError, InputError
-from repackage.thread import counting, markdown
+from repackage.thread import counting, markdown, rtl
 from repackage.thread.platforms import PLATFORMS, Platform, get_platform
 
 
@@ -20,6 +20,7 @@ class PostCheck:
     length: int
     limit: int
     problems: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -46,13 +47,16 @@ class DraftCheck:
         return {
             "file": self.file, "platform": self.platform, "limit": self.limit, "ok": self.ok,
             "posts": [{"number": p.number, "line": p.line, "length": p.length, "limit": p.limit,
-                       "ok": p.ok, "problems": list(p.problems)} for p in self.posts],
+                       "ok": p.ok, "problems": list(p.problems), "warnings": list(p.warnings)}
+                      for p in self.posts],
         }
 
     def messages(self) -> list[str]:
-        """One line per problem, naming the file, the post and its line."""
-        return [f"{self.file}:{p.line}: post {p.number}: {problem}"
-                for p in self.posts for problem in p.problems]
+        """One line per problem (then per warning), naming the file, the post and its line."""
+        lines = [f"{self.file}:{p.line}: post {p.number}: {problem}"
+                 for p in self.posts for problem in p.problems]
+        return lines + [f"{self.file}:{p.line}: post {p.number}: warning: {warning}"
+                        for p in self.posts for warning in p.warnings]
 
 
 def check_post(number: int, text: str, media: tuple[tuple[str, str], ...],
@@ -74,7 +78,11 @@ def check_post(number: int, text: str, media: tuple[tuple[str, str], ...],
     for file, alt in media:
         if len(alt) > platform.alt_limit:
             problems.append(f"alt text of {file} is {len(alt)}/{platform.alt_limit} characters")
-    return PostCheck(number, line, m.length, m.limit, tuple(problems))
+    warnings = [
+        f"line {i} would lay out left-to-right: start it with a right-to-left mark (U+200F)"
+        for i, text_line in enumerate(text.split("\n"), start=1) if rtl.needs_rlm(text_line)
+    ]
+    return PostCheck(number, line, m.length, m.limit, tuple(problems), tuple(warnings))
 
 
 def check_draft(path: str | Path, *, platform: str | None = None,

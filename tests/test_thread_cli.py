@@ -129,3 +129,11 @@ def test_check_warns_about_a_line_that_would_flip_left_to_right(drafted, tmp_pat
     result = run("--check", str(target))
     assert result.exit_code == 0  # a warning, not a failure
     assert re.search(r"post 2: warning: line 1 would lay out left-to-right", result.stdout)
+
+
+def test_a_bad_url_option_is_a_one_line_error(tmp_path, seed_path):
+    result = run(str(seed_path), "--out", str(tmp_path), "--episode-url", "ftp://x")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: episode link 'ftp://x' is not an http(s) URL"]
+    assert not list(tmp_path.glob("*/thread/*"))

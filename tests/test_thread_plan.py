@@ -180,3 +180,13 @@ def test_any_article_plans_within_limits_keeping_its_words(paragraphs, name, lim
         return regex.sub(r" (?=[،؛])", "", " ".join(ws)).split()
 
     assert canon(story) == canon([w for p in paragraphs for w in p.split()])
+
+
+@pytest.mark.parametrize("links, needle", [
+    ({"article": "example.org/a"}, "not an http(s) URL"),
+    ({"episode": "https://exa mple.org"}, "not an http(s) URL"),
+    ({"podcast": "https://example.org"}, "unknown link 'podcast'"),
+])
+def test_bad_links_are_config_errors(links, needle):
+    with pytest.raises(ConfigError, match=regex.escape(needle)):
+        plan_thread(article([SENTENCE]), get_platform("x"), links=links)

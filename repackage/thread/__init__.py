@@ -83,8 +83,11 @@ def card_refs(cards: Mapping[str, Any] | list[Any] | None, platform: str, slug_d
     return refs
 
 
-def _copy_photo(article: Article, thread_dir: Path) -> str | None:
-    """Copy the lead photo beside the drafts (so the folder moves as one); its relative name."""
+def _photo_copy(article: Article) -> tuple[str, bytes] | None:
+    """The lead photo's name beside the drafts and its bytes (None when it cannot be read).
+
+    A copy travels with the drafts so the folder can be moved as one.
+    """
     if not article.photo.file:
         return None
     source = Path(article.photo.file)
@@ -92,9 +95,7 @@ def _copy_photo(article: Article, thread_dir: Path) -> str | None:
         data = source.read_bytes()
     except OSError:
         return None
-    name = "photo" + (source.suffix.lower() or ".jpg")
-    atomic.write_if_changed(thread_dir / name, data)
-    return name
+    return "photo" + (source.suffix.lower() or ".jpg"), data
 
 
 def plan_all(article: Article, platforms: Iterable[Platform], *, cards: Any, slug_dir: Path,
@@ -133,9 +134,13 @@ def build_threads(
     rules = [get_platform(n, mastodon_limit=mastodon_limit) for n in names]
     if cards is None:
         cards = load_cards(slug_dir)
-    photo_file = _copy_photo(article, thread_dir)
-    plans = plan_all(article, rules, cards=cards, slug_dir=slug_dir, photo_file=photo_file,
+    photo = _photo_copy(article)
+    plans = plan_all(article, rules, cards=cards, slug_dir=slug_dir,
+                     photo_file=photo[0] if photo else None,
                      links=links, numbering=numbering, hashtags=hashtags)
+    # everything is planned before anything is written: a bad option leaves no trace
+    if photo:
+        atomic.write_if_changed(thread_dir / photo[0], photo[1])
     result: dict[str, Any] = {"platforms": {n: p.to_dict() for n, p in plans.items()}}
     placeholders = sorted({ph for p in plans.values() for ph in p.placeholders})
     if placeholders:

@@ -9,7 +9,7 @@ platform's own counter with the numbering it will carry, and laid out right-to-l
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -103,7 +103,6 @@ class _Draft:
     body: str
     media: tuple[Media, ...] = ()
     kind: str = "story"
-    extra_lines: tuple[str, ...] = field(default_factory=tuple)
 
 
 def counter(n: int, total: int, numbering: str) -> str:
@@ -140,7 +139,7 @@ def plan_thread(
     """
     if numbering not in NUMBERINGS:
         raise ConfigError(f"numbering must be one of {', '.join(NUMBERINGS)}, got {numbering!r}")
-    links = dict(links or {})
+    links = _checked_links(links)
     article_url = links.get("article") or article.url
     episode_url = links.get("episode")
     placeholders = tuple(
@@ -165,6 +164,23 @@ def plan_thread(
     )
     return ThreadPlan(platform=platform, posts=posts, placeholders=placeholders,
                       lang=article.lang)
+
+
+_URL = regex.compile(r"https?://[^\s/$.?#][^\s]*", regex.IGNORECASE)
+
+
+def _checked_links(links: Mapping[str, str | None] | None) -> dict[str, str | None]:
+    """``links`` with ConfigError for an unknown key or something that is not an http(s) URL."""
+    out: dict[str, str | None] = {}
+    for key, url in (links or {}).items():
+        if key not in PLACEHOLDERS:
+            raise ConfigError(f"unknown link {key!r} (known: {', '.join(PLACEHOLDERS)})")
+        if url is not None and url.strip():
+            url = url.strip()
+            if not _URL.fullmatch(url):
+                raise ConfigError(f"{key} link {url!r} is not an http(s) URL")
+            out[key] = url
+    return out
 
 
 def _drafts(
@@ -284,9 +300,9 @@ def _sentences(paragraph: str, protected: list[tuple[int, int]]) -> list[tuple[i
     pos = 0
     for sentence in split_sentences(paragraph):
         start = paragraph.find(sentence, pos)
-        if start < 0:  # cannot happen for normalised input; keep the rest whole
-            return [(pos, len(paragraph))] if not spans else [*spans[:-1], (spans[-1][0],
-                                                                           len(paragraph))]
+        if start < 0:  # a safety net: the paragraph is normalised as the sentences are
+            first = spans.pop()[0] if spans else pos
+            return [*spans, (first, len(paragraph))]
         spans.append((start, start + len(sentence)))
         pos = start + len(sentence)
     merged: list[tuple[int, int]] = []

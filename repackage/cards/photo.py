@@ -93,11 +93,11 @@ def _load(path: str, mtime_ns: int) -> Any:
     try:
         with Image.open(path) as im:
             im.draft("RGB", (1600, 1600))  # JPEG: decode at a reduced scale when much larger
-            im = ImageOps.exif_transpose(im)
-            # A fresh RGB image carries no EXIF, ICC or text chunks from the source.
-            return im.convert("RGB")
+            upright = ImageOps.exif_transpose(im).convert("RGB")
     except (OSError, UnidentifiedImageError, ValueError) as exc:
         raise InputError(f"photo {path}: cannot be read as an image ({exc})") from None
+    # Rebuilt from raw pixels: nothing of the source's EXIF, ICC or text chunks comes along.
+    return Image.frombytes("RGB", upright.size, upright.tobytes())
 
 
 def load_photo(path: str | os.PathLike[str]) -> Any:

@@ -15,7 +15,7 @@ from repackage.cli.common import echo_json, json_option, library_errors
         "Examples:\n\n\b\n"
         "  repackage count --platform x \"نص المنشور https://example.org\"\n"
         "  repackage count --platform bluesky --json \"أول\" \"ثان\"\n"
-        "  pbpaste | repackage count --platform mastodon -"
+        "  cat post.txt | repackage count --platform mastodon -"
     ),
 )
 @click.option("-p", "--platform", required=True, metavar="NAME",
@@ -27,9 +27,9 @@ from repackage.cli.common import echo_json, json_option, library_errors
 @library_errors
 def command(platform: str, mastodon_limit: int | None, as_json: bool,
             texts: tuple[str, ...]) -> None:
-    """Print each TEXT's length under a platform's rules, the limit, and whether it fits.
+    """Length of each TEXT under a platform's rules.
 
-    X counts twitter-text v3 weights (URLs 23, most non-Latin-1 scripts 1, CJK and emoji 2);
+    Prints the length, the limit and ok or OVER for each TEXT. X counts twitter-text v3 weights (URLs 23, most non-Latin-1 scripts 1, CJK and emoji 2);
     Bluesky graphemes (and at most 3000 bytes); Mastodon characters with URLs as 23; Threads
     characters with emoji as their UTF-8 bytes. A TEXT of "-" is read from stdin. Exits 1
     when any text is over.

@@ -20,7 +20,7 @@ _PLATFORMS = ("x", "bluesky", "mastodon", "threads")
         "  repackage thread --check out/my-slug/thread/x.md"
     ),
 )
-@click.argument("article", required=False, metavar="ARTICLE")
+@click.argument("article", required=False, metavar="[ARTICLE]")
 @click.option("-p", "--platform", "platforms", multiple=True,
               type=click.Choice(_PLATFORMS, case_sensitive=False),
               help="Platform to draft for (repeatable; default: all four).")
@@ -40,9 +40,10 @@ _PLATFORMS = ("x", "bluesky", "mastodon", "threads")
 def command(article: str | None, platforms: tuple[str, ...], out_dir: str, numbering: str,
             hashtags: bool, article_url: str | None, episode_url: str | None,
             mastodon_limit: int | None, check_file: str | None, as_json: bool) -> None:
-    """Write thread drafts a social editor can post after one read.
+    """Thread drafts for X, Bluesky, Mastodon and Threads.
 
-    Writes OUT/<slug>/thread/thread.json and one OUT/<slug>/thread/<platform>.md per
+    Drafts a social editor can post after one read (or, with --check, re-checks
+    an edited one). Writes OUT/<slug>/thread/thread.json and one OUT/<slug>/thread/<platform>.md per
     platform: a hook post with the headline and photo credit, the story cut at sentences,
     a post per quote with its card, and a last post with the article and episode links
     (marked placeholders when unknown). Every post fits its platform's limit.

@@ -100,3 +100,11 @@ def test_usage_errors_exit_2():
     assert count("-p", "x").exit_code == 2  # no TEXT
     assert count("hello").exit_code == 2  # no --platform
     assert count("-p", "mastodon", "--mastodon-limit", "0", "x").exit_code == 2
+
+
+def test_threads_allows_at_most_five_links():
+    links = " ".join(f"https://example.org/{i}" for i in range(5))
+    assert measure(links, get_platform("threads")).ok
+    m = measure(links + " https://example.org/6", get_platform("threads"))
+    assert (m.links, m.ok) == (6, False)
+    assert measure(links + " https://example.org/6", get_platform("mastodon")).ok

@@ -73,6 +73,8 @@ def check_post(number: int, text: str, media: tuple[tuple[str, str], ...],
                         f"over by {m.bytes - platform.byte_limit}")
     if platform.counter == "twitter" and not counting.x_valid_characters(text):
         problems.append("holds characters X refuses (U+FFFE, U+FFFF or a stray BOM)")
+    if m.max_links is not None and m.links > m.max_links:
+        problems.append(f"has {m.links} links, at most {m.max_links} allowed")
     if len(media) > platform.max_images:
         problems.append(f"has {len(media)} images, at most {platform.max_images} allowed")
     for file, alt in media:

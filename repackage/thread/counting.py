@@ -36,6 +36,8 @@ class Measure:
     ok: bool
     bytes: int
     byte_limit: int | None = None
+    links: int = 0
+    max_links: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``{"length", "limit", "ok"}`` form scripts read."""
@@ -72,6 +74,11 @@ def mastodon_length(text: str, url_weight: int = 23) -> int:
     return total + len(text[pos:])
 
 
+def link_count(text: str) -> int:
+    """Number of http(s) links in ``text``."""
+    return sum(1 for _ in _MASTODON_URL.finditer(text))
+
+
 def threads_length(text: str) -> int:
     """Code points, except that an emoji cluster weighs its UTF-8 byte length."""
     total = 0
@@ -105,8 +112,11 @@ def measure(text: str, platform: Platform) -> Measure:
         ok = ok and nbytes <= platform.byte_limit
     if platform.counter == "twitter":
         ok = ok and x_valid_characters(text)
+    links = link_count(text) if platform.max_links is not None else 0
+    if platform.max_links is not None:
+        ok = ok and links <= platform.max_links
     return Measure(length=n, limit=platform.limit, ok=ok, bytes=nbytes,
-                   byte_limit=platform.byte_limit)
+                   byte_limit=platform.byte_limit, links=links, max_links=platform.max_links)
 
 
 def fits(text: str, platform: Platform) -> bool:

@@ -137,3 +137,16 @@ def test_a_bad_url_option_is_a_one_line_error(tmp_path, seed_path):
     assert result.stderr.strip().splitlines() == [
         "Error: episode link 'ftp://x' is not an http(s) URL"]
     assert not list(tmp_path.glob("*/thread/*"))
+
+
+def test_a_custom_mastodon_limit_is_kept_in_the_draft(tmp_path, seed_path):
+    result = run(str(seed_path), "--out", str(tmp_path), "-p", "mastodon",
+                 "--mastodon-limit", "200", "--json")
+    assert result.exit_code == 0
+    posts = json.loads(result.stdout)["platforms"]["mastodon"]["posts"]
+    assert all(p["limit"] == 200 and p["length"] <= 200 for p in posts)
+    draft = next(tmp_path.glob("*/thread/mastodon.md"))
+    assert "limit=200" in draft.read_text("utf-8").split("\n", 1)[0]
+    assert run("--check", str(draft)).exit_code == 0
+    # an explicit limit overrides the one the header names
+    assert run("--check", str(draft), "--mastodon-limit", "100").exit_code == 1

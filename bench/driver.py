@@ -117,6 +117,19 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
+def markdown(results: dict[str, Any]) -> str:
+    """The results as a Markdown table (key, figure, goal, verdict), for the write-up."""
+    goals = results["meta"]["goals"]
+    rows = ["| key | figure | goal | result |", "|---|---:|---|---|"]
+    for key in KEY_ORDER:
+        goal = goals.get(key)
+        verdict = "" if goal is None else {True: "pass", False: "**miss**",
+                                           None: "n/a"}[goal["met"]]
+        rows.append(f"| `{key}` | {fmt(results[key])} | {goal['goal'] if goal else ''} "
+                    f"| {verdict} |")
+    return "\n".join(rows) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer repeats (about 10 minutes)")
@@ -125,10 +138,15 @@ def main() -> int:
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, default=BENCH_DIR / "work", help="scratch folder")
     ap.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
+    ap.add_argument("--markdown", action="store_true",
+                    help="print the table of an existing results file as Markdown and exit")
     args = ap.parse_args()
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
 
+    if args.markdown:
+        print(markdown(json.loads(args.output.read_text("utf-8"))), end="")
+        return 0
     if args.group:
         run_one_group(args.group, args.result, args.quick, work)
         return 0

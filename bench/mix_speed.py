@@ -48,7 +48,8 @@ def voiced_seed(ctx: Context) -> tuple[list[Path], list[int], Any, dict[str, Any
 
 
 def _bed(show: Any, voiced: list[Any], gaps: list[int]) -> Any:
-    """The jingle bed the way the episode uses it: outro fading in under the last segment."""
+    """The jingle bed as the episode lays it: lead-in, fade under the voice, and the outro
+    bed fading in under the last segment (same placement rule as the episode builder)."""
     from repackage.audio.codec import RATE
     from repackage.audio.mix import Bed
     from repackage.resources import asset
@@ -57,13 +58,14 @@ def _bed(show: Any, voiced: list[Any], gaps: list[int]) -> Any:
     jingle = asset(str(mix.get("jingle", "jingle.flac")))
     if not jingle.exists():
         return None
-    starts, t = [], 0.0
-    for v, gap in zip(voiced, gaps, strict=True):
-        starts.append(t)
-        t += v.samples / RATE + gap / 1000
-    return Bed(jingle=jingle, lead_in=float(mix.get("lead_in", 2.5)),
-               intro_fade=float(mix.get("intro_fade", 2.0)), outro_start=starts[-1],
-               outro_fade_in=float(mix.get("outro_fade_in", 1.5)))
+    lead_in = float(mix.get("lead_in", 2.5))
+    fade_in = float(mix.get("outro_fade_in", 1.5))
+    samples = sum(v.samples for v in voiced) + sum(RATE * g // 1000 for g in gaps[:-1])
+    end = lead_in + samples / RATE
+    last_kind = voiced[-1].planned.segment.kind
+    outro_start = max(0.0, end - lead_in - fade_in) if last_kind == "outro" else None
+    return Bed(jingle=jingle, lead_in=lead_in, intro_fade=float(mix.get("intro_fade", 2.0)),
+               outro_start=outro_start, outro_fade_in=fade_in)
 
 
 def silence_files(gaps: list[int], folder: Path) -> dict[int, Path]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +109,45 @@ def test_batch_with_a_binary_file_finishes_the_others_and_names_it(
     ran = [s["stage"] for s in seed_row["result"]["stages"] if not s["skipped"]]
     assert ran == ["ingest"]
     assert "scan.txt" in result.stderr
+
+
+def test_seed_run_killed_while_mixing_leaves_valid_files_and_rerun_completes(
+        seed_out: Path, seed_path: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    slug_dir = out / "cap-xi-tajikistan"
+    # share the voice cache of the first run: the kill lands in the mix, not in synthesis
+    env = {**os.environ, "REPACKAGE_CACHE": str(seed_out / ".cache")}
+    args = [sys.executable, "-m", "repackage", "all", str(seed_path), "--engine", "espeak",
+            "--out", str(out), "-q"]
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 300
+    while not list((slug_dir / "audio").glob(".episode.mp3*.part")):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the mix never started"
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    for path in slug_dir.rglob("*"):
+        if path.is_file() and path.name != ".lock":
+            assert path.name.startswith(".") or not path.name.endswith(".part"), path
+            if not path.name.startswith("."):
+                assert path.stat().st_size > 0, path
+                if path.suffix == ".json":
+                    json.loads(path.read_text("utf-8"))
+                elif path.suffix == ".png":
+                    with Image.open(path) as img:
+                        img.load()
+                elif path.suffix == ".mp3":
+                    assert decodes_as_audio(path), path
+    assert json.loads((slug_dir / "manifest.json").read_text("utf-8"))["complete"] is False
+
+    rerun = subprocess.run([*args[:-1], "--json"], env=env, capture_output=True, text=True,
+                           timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    data = json.loads((slug_dir / "manifest.json").read_text("utf-8"))
+    assert data["complete"] is True
+    assert not list(slug_dir.rglob("*.part"))
+    for entry in data["outputs"]:
+        assert file_sha256(slug_dir / entry["path"]) == entry["sha256"]
+    assert decodes_as_audio(slug_dir / "audio" / "episode.mp3")

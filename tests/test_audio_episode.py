@@ -80,6 +80,8 @@ def test_id3_chapters_match_segments_and_chapters_json(seed_run):
     toc = tags.getall("CTOC")[0]
     chaps = {c.element_id: c for c in tags.getall("CHAP")}
     ordered = [chaps[i] for i in toc.child_element_ids]
+    # stored in time order too: players built on ffmpeg list chapters in file order
+    assert [c.element_id for c in tags.getall("CHAP")] == list(toc.child_element_ids)
     segments = seed_run["summary"]["segments"]
     doc = json.loads((seed_run["audio"] / "chapters.json").read_text("utf-8"))
     assert doc["version"] == "1.2.0"

@@ -161,6 +161,42 @@ def tag_mp3(path: Path, *, title: str, artist: str, album: str, date: str | None
     tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
                   child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=title)]))
     tags.save(str(path), v2_version=3)
+    order_chapter_frames(path)
+
+
+def order_chapter_frames(path: Path) -> None:
+    """Put the CHAP frames of an ID3v2.3/2.4 tag in time order, in place.
+
+    mutagen writes frames sorted by size; players that read chapters in file order (ffmpeg
+    and what is built on it) then list them shuffled. The frames are only permuted, so the
+    tag keeps its size and the audio is not touched.
+    """
+    with open(path, "r+b") as fh:
+        head = fh.read(10)
+        if head[:3] != b"ID3" or head[3] not in (3, 4) or head[5] & 0x80:
+            return
+        size = (head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9]
+        body = fh.read(size)
+        frames: list[bytes] = []
+        pos = 0
+        while pos + 10 <= len(body) and body[pos] != 0:
+            n = int.from_bytes(body[pos + 4:pos + 8], "big")
+            if head[3] == 4:
+                n = (body[pos + 4] << 21) | (body[pos + 5] << 14) | (body[pos + 6] << 7) | body[
+                    pos + 7]
+            frames.append(body[pos:pos + 10 + n])
+            pos += 10 + n
+
+        def start(frame: bytes) -> int:
+            nul = frame.index(b"\0", 10)
+            return int.from_bytes(frame[nul + 1:nul + 5], "big")
+
+        slots = [i for i, f in enumerate(frames) if f[:4] == b"CHAP"]
+        chaps = sorted((frames[i] for i in slots), key=start)
+        for i, f in zip(slots, chaps, strict=True):
+            frames[i] = f
+        fh.seek(10)
+        fh.write(b"".join(frames))
 
 
 def mp3_length(path: Path) -> float:

@@ -51,12 +51,12 @@ def check_fonts(content: CardContent, tpl: Template, paths: FontPaths, shaper: S
                 what: str) -> None:
     """InputError naming any character of the card a font cannot draw."""
     marks = "".join(tpl.quote.marks) + "…"
-    shaper.check(content.quote + marks, paths.quote, f"{what} quote")
-    shaper.check(content.speaker, paths.speaker, f"{what} speaker")
-    shaper.check(content.role, paths.role, f"{what} role")
+    shaper.check(content.quote + marks, paths.quote, what)
+    shaper.check(content.speaker, paths.speaker, f"{what}, speaker")
+    shaper.check(content.role, paths.role, f"{what}, role")
     if content.credit:
-        shaper.check(tpl.credit.prefix + content.credit, paths.credit, f"{what} credit")
-    shaper.check(content.mark, paths.mark, f"{what} mark")
+        shaper.check(tpl.credit.prefix + content.credit, paths.credit, f"{what}, credit")
+    shaper.check(content.mark, paths.mark, f"{what}, mark")
 
 
 def render_card(content: CardContent, size: str = DEFAULT_SIZE, template: Template | None = None,
@@ -75,7 +75,7 @@ def render_card(content: CardContent, size: str = DEFAULT_SIZE, template: Templa
     except ValueError as exc:
         raise ConfigError(f"{what}, size {card_size.name}: {exc}") from None
     background, overlay, contrast = make_background(plan, tpl, str(photo) if photo else None)
-    image = draw_card(plan, tpl, shaper, background)
+    image = draw_card(plan, tpl, shaper, background, in_place=True)  # background is ours
     return RenderedCard(encode_png(image), plan, shaper.layout, overlay, contrast)
 
 

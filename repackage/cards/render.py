@@ -91,11 +91,12 @@ def make_background(plan: CardPlan, tpl: Template,
     return bg, alpha, contrast
 
 
-def draw_card(plan: CardPlan, tpl: Template, shaper: Shaper, background: Any) -> Any:
-    """Draw the plan's lines, rule and logo onto (a copy of) ``background``."""
+def draw_card(plan: CardPlan, tpl: Template, shaper: Shaper, background: Any,
+              in_place: bool = False) -> Any:
+    """Draw the plan's lines, rule and logo onto a copy of ``background`` (or onto it)."""
     from PIL import ImageDraw
 
-    image = background.copy()
+    image = background if in_place else background.copy()
     draw = ImageDraw.Draw(image)
     if plan.rule is not None:
         r = plan.rule

@@ -189,8 +189,10 @@ def run_article(
                 finish(stage.name, key, options, time.perf_counter() - t0, True, None)
                 continue
             before = folder_state(slug_dir.resolve() / stage.folder)
+            report(0, 1, "working")  # not every stage reports progress itself
             result = stage.call(functions.get(stage.name), article, slug_dir, opts, earlier,
                                 report)
+            report(1, 1, "done")
             earlier[stage.name] = result
             if stage.name == "audio":
                 manifest["engine"] = _engine_of(result) or manifest.get("engine")

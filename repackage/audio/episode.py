@@ -163,7 +163,8 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
     last = placed[-1]
     outro_start = max(0.0, last.end - lead_in - fade_in) if last.kind == "outro" else None
     bed = mix.Bed(jingle, lead_in=lead_in, intro_fade=float(show.mix.get("intro_fade", 2.0)),
-                  outro_start=outro_start, outro_fade_in=fade_in)
+                  outro_start=outro_start, outro_fade_in=fade_in,
+                  gain_db=float(show.mix.get("jingle_gain_db", -6.0)))
 
     # per-segment MP3s: only changed ones are re-encoded, in parallel with the mix
     prev_segments = _previous_segments(audio_dir)

@@ -22,13 +22,14 @@ from . import codec, loudness
 class Bed:
     """The jingle under the episode: it plays ``lead_in`` s alone, fades under the voice over
     ``intro_fade`` s, and comes back at ``outro_start`` s (in the body) fading in over
-    ``outro_fade_in`` s, then plays out."""
+    ``outro_fade_in`` s, then plays out. ``gain_db`` sets its level against the voice."""
 
     jingle: Path
     lead_in: float = 2.5
     intro_fade: float = 2.0
     outro_start: float | None = None
     outro_fade_in: float = 1.5
+    gain_db: float = -6.0
 
 
 def _concat_list(files: list[Path], gaps_ms: list[int], tmp: Path) -> Path:
@@ -56,7 +57,7 @@ def _graph(bed: Bed | None) -> str:
     lead_ms = int(round(bed.lead_in * 1000))
     parts = [
         f"[0:a]adelay=delays={lead_ms}:all=1[body]",
-        "[1:a]asplit=2[j1][j2]",
+        f"[1:a]volume={bed.gain_db:.2f}dB,asplit=2[j1][j2]",
         f"[j1]afade=t=out:st={bed.lead_in:.3f}:d={bed.intro_fade:.3f}[bedin]",
     ]
     if bed.outro_start is not None:

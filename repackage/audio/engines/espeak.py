@@ -86,16 +86,18 @@ class EspeakEngine:
         self.rate_wpm = rate_wpm
         self.diacritizer_model = diacritizer
         self._diacritizer: Any = None
+        # versions from package metadata: importing the diacritizer (onnxruntime) is left
+        # to the first sentence that needs it, so a fully cached run never pays for it
+        from importlib.metadata import PackageNotFoundError, version
+
         try:
-            import text2tashkeel
-            t2t = text2tashkeel.__version__
-        except ImportError:
+            t2t = version("text2tashkeel")
+        except PackageNotFoundError:
             raise DependencyError("espeak engine needs the 'text2tashkeel' package") from None
         try:
-            from importlib.metadata import version as _v
-            esp = _v("espeakng-loader")
-        except Exception:  # noqa: BLE001 - version is informative only
-            esp = "?"
+            esp = version("espeakng-loader")
+        except PackageNotFoundError:
+            raise DependencyError("espeak engine needs the 'espeakng-loader' package") from None
         self.version = f"espeakng-loader {esp}; text2tashkeel {t2t} {diacritizer}; {rate_wpm}wpm"
 
     @property

@@ -151,3 +151,22 @@ def test_seed_run_killed_while_mixing_leaves_valid_files_and_rerun_completes(
     for entry in data["outputs"]:
         assert file_sha256(slug_dir / entry["path"]) == entry["sha256"]
     assert decodes_as_audio(slug_dir / "audio" / "episode.mp3")
+
+
+def test_seed_with_one_paragraph_edited_revoices_only_that_paragraph(
+        seed_out: Path, seed_path: Path, tmp_path: Path):
+    # last in this module: it changes the seed's output folder
+    edited = tmp_path / seed_path.name
+    text = seed_path.read_text("utf-8")
+    longest = max(text.splitlines(), key=len)
+    edited.write_text(text.replace(longest, longest.replace("،", "، كذلك،", 1)), "utf-8")
+    shutil.copy(seed_path.with_suffix(".jpg"), tmp_path)
+    result = CliRunner(mix_stderr=False).invoke(
+        cli, ["all", str(edited), "--engine", "espeak", "--out", str(seed_out), "--json"])
+    assert result.exit_code == 0, result.stderr
+    row = json.loads(result.stdout)["articles"][0]
+    assert [s["stage"] for s in row["result"]["stages"] if not s["skipped"]] == [
+        "ingest", "audio", "cards", "thread"]
+    episode = json.loads((seed_out / "cap-xi-tajikistan" / "audio" / "episode.json")
+                         .read_text("utf-8"))
+    assert 1 <= episode["synthesized_chunks"] <= 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,11 +20,16 @@ LOCK_NAME = ".lock"
 
 
 def _holder_pid(fd: int) -> str:
-    try:
-        data = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-    except OSError:
-        data = ""
-    return data if data.isdigit() else "unknown"
+    # The holder writes its pid just after locking: give it a moment before saying "unknown".
+    for _ in range(10):
+        try:
+            data = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        except OSError:
+            data = ""
+        if data.isdigit():
+            return data
+        time.sleep(0.01)
+    return "unknown"
 
 
 @contextlib.contextmanager

@@ -116,3 +116,19 @@ def test_cli_module_imports_no_pillow():
             "print(any(m.split('.')[0] in ('PIL', 'numpy') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_rerun_with_fewer_sizes_removes_stale_cards(seed_article, tmp_path):
+    render_cards(seed_article, tmp_path, sizes=["square", "landscape"], photo=False)
+    res = render_cards(seed_article, tmp_path, sizes=["landscape"], photo=False)
+    on_disk = sorted(p.name for p in (tmp_path / "cards").glob("*.png"))
+    assert on_disk == sorted(c["file"] for c in res["cards"])
+    assert all(name.endswith("-landscape.png") for name in on_disk)
+
+
+def test_progress_reports_every_card(seed_article, tmp_path):
+    seen = []
+    res = render_cards(seed_article, tmp_path, sizes=["square", "story"], photo=False,
+                       progress=lambda done, total, label: seen.append((done, total, label)))
+    assert [d for d, _, _ in seen] == list(range(1, 9)) and {t for _, t, _ in seen} == {8}
+    assert [label for _, _, label in seen] == [c["file"] for c in res["cards"]]

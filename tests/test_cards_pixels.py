@@ -169,3 +169,15 @@ def test_drawing_uses_one_shaper_path(quote):
     bg, _, _ = make_background(raqm.plan, tpl, None)
     again = draw_card(raqm.plan, tpl, Shaper("raqm"), bg)
     assert again.tobytes() == Image.open(io.BytesIO(raqm.png)).convert("RGB").tobytes()
+
+
+def test_png_encoder_is_lossless_and_plain(quote):
+    from repackage.cards.render import encode_png
+
+    tpl = load_template("light")
+    card = render_card(_content(quote, ""), "landscape", tpl)
+    decoded = Image.open(io.BytesIO(card.png))
+    assert decoded.format == "PNG" and decoded.mode == "RGB" and decoded.size == (1600, 900)
+    assert encode_png(decoded.convert("RGB")) == card.png
+    rgba = Image.new("RGBA", (3, 2), (10, 20, 30, 255))
+    assert Image.open(io.BytesIO(encode_png(rgba))).getpixel((2, 1)) == (10, 20, 30)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from repackage.model import Article, Quote
 
 Progress = Callable[[int, int, str], None]
 NO_QUOTES_MESSAGE = "no card-worthy quotes in this article: no cards made"
+MAX_THREADS = 4
 
 
 class CardsWarning(UserWarning):
@@ -75,7 +77,8 @@ def render_card(content: CardContent, size: str = DEFAULT_SIZE, template: Templa
     except ValueError as exc:
         raise ConfigError(f"{what}, size {card_size.name}: {exc}") from None
     background, overlay, contrast = make_background(plan, tpl, str(photo) if photo else None)
-    image = draw_card(plan, tpl, shaper, background, in_place=True)  # background is ours
+    # a plain background is made for this card; a photo one is shared from a cache
+    image = draw_card(plan, tpl, shaper, background, in_place=photo is None)
     return RenderedCard(encode_png(image), plan, shaper.layout, overlay, contrast)
 
 
@@ -183,25 +186,43 @@ def render_cards(article: Article, slug_dir: Path, *, sizes: Sequence[str] = (DE
         result["notes"] = notes
     if not quotes:
         result["message"] = NO_QUOTES_MESSAGE
+        _remove_stale(cards_dir, set())
         atomic.write_json(cards_dir / "cards.json", result)
         return result
-    total = len(quotes) * len(size_names)
-    done = 0
+    layout_used = choose_layout(layout)  # decided (and warned about) once, up front
+    jobs = []
     for qi, quote in enumerate(quotes, start=1):
         content = CardContent(quote.text, quote.speaker or "", quote.role or "", credit_text,
                               _mark_text(article, tpl))
-        for size in size_names:
-            name = f"quote-{qi:02d}-{size}.png"
-            card = render_card(content, size, tpl, photo=photo_path, layout=layout,
-                               what=f"quote {qi}")
-            atomic.write_bytes(cards_dir / name, card.png)
-            result["layout"] = card.layout
-            result["cards"].append(_card_entry(qi, size, card, quote, credit_text, tpl, name))
-            done += 1
+        jobs.extend((qi, quote, content, size) for size in size_names)
+
+    def make(job: tuple[int, Quote, CardContent, str]) -> dict[str, Any]:
+        qi, quote, content, size = job
+        name = f"quote-{qi:02d}-{size}.png"
+        card = render_card(content, size, tpl, photo=photo_path, layout=layout_used,
+                           what=f"quote {qi}")
+        atomic.write_bytes(cards_dir / name, card.png)
+        return _card_entry(qi, size, card, quote, credit_text, tpl, name)
+
+    # Cards are independent; zlib and most of Pillow release the GIL, so a second thread
+    # uses a second core. Results keep job order, so output does not depend on timing.
+    workers = max(1, min(len(jobs), os.cpu_count() or 1, MAX_THREADS))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for done, entry in enumerate(pool.map(make, jobs), start=1):
+            result["cards"].append(entry)
             if progress:
-                progress(done, total, name)
+                progress(done, len(jobs), entry["file"])
+    result["layout"] = layout_used
+    _remove_stale(cards_dir, {c["file"] for c in result["cards"]})
     atomic.write_json(cards_dir / "cards.json", result)
     return result
+
+
+def _remove_stale(cards_dir: Path, keep: set[str]) -> None:
+    """Delete cards an earlier run left that this run did not make (fewer quotes or sizes)."""
+    for old in cards_dir.glob("quote-*.png"):
+        if old.name not in keep:
+            old.unlink(missing_ok=True)
 
 
 def _mark_text(article: Article, tpl: Template) -> str:

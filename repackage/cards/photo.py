@@ -129,6 +129,43 @@ def cover(path: str | os.PathLike[str], width: int, height: int) -> Any:
     return _cover(str(p.resolve()), mtime, width, height)
 
 
+@functools.lru_cache(maxsize=8)
+def _blended(path: str, mtime_ns: int, width: int, height: int, overlay: RGB,
+             alpha: float) -> Any:
+    from PIL import Image
+
+    base = _cover(path, mtime_ns, width, height)
+    return Image.blend(base, Image.new("RGB", base.size, overlay), alpha)
+
+
+def photo_background(path: str | os.PathLike[str], width: int, height: int,
+                     boxes: Iterable[tuple[tuple[int, int, int, int], RGB]], overlay: RGB,
+                     minimum: float, target: float) -> tuple[Any, float, float]:
+    """The photo covering the card under the least overlay giving every text ``target``
+    contrast, measured on the blended pixels. Returns (image, opacity, lowest contrast).
+
+    The image is cached and shared: copy it before drawing on it.
+    """
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime_ns
+    except OSError:
+        raise InputError(f"photo {p}: file not found") from None
+    key = str(p.resolve())
+    base = _cover(key, mtime, width, height)
+    boxes = list(boxes)
+    alpha = minimum
+    for box, text in boxes:
+        alpha = max(alpha, overlay_alpha(worst_background(base, box, text), text, overlay,
+                                         minimum, target))
+    while True:
+        out = _blended(key, mtime, width, height, overlay, alpha)
+        measured = measure_contrast(out, boxes)
+        if measured >= target or alpha >= 1.0:
+            return out, alpha, measured
+        alpha = min(1.0, round(alpha + 0.02, 4))  # rounding in the blend cost a little
+
+
 def darken_for_text(image: Any, boxes: Iterable[tuple[tuple[int, int, int, int], RGB]],
                     overlay: RGB, minimum: float, target: float) -> tuple[Any, float, float]:
     """Blend ``overlay`` over ``image`` just enough for every (box, text colour) to reach

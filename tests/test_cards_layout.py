@@ -71,8 +71,9 @@ def test_balanced_breaks_keep_every_word_and_width(widths, max_width):
         line = sum(widths[i:i + c]) + 4 * (c - 1)
         assert c == 1 or line <= max_width
         i += c
-    if len(counts) > 1 and counts[-2] > 2:
-        assert counts[-1] >= 2
+    if len(counts) > 1 and counts[-2] > 2 and counts[-1] == 1:
+        # a lone last word stays only when the word before it cannot join it
+        assert widths[-2] + 4 + widths[-1] > max_width
 
 
 def test_wrap_keeps_logical_order():
@@ -172,3 +173,14 @@ def test_no_speaker_no_credit():
 def test_unknown_size_is_a_config_error():
     with pytest.raises(ConfigError, match="square"):
         get_size("banner")
+
+
+def test_alt_text_is_plain_and_bounded():
+    from repackage.cards.alt import alt_text
+
+    text = alt_text("نص قصير", "شي جين بينغ", "الرئيس الصيني")
+    assert text == "اقتباس من شي جين بينغ، الرئيس الصيني: «نص قصير»"
+    assert alt_text("نص", "", "") == "اقتباس: «نص»"
+    long = alt_text("كلمة " * 400, "الاسم", "")
+    assert len(long) <= 1000 and long.endswith("…»") and "الاسم" in long
+    assert "\u200f" not in long and "\ufe8d" not in long  # no marks, no presentation forms

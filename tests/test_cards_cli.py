@@ -17,7 +17,8 @@ pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
 def test_seed_cards_square(seed_path, seed_expected, tmp_path):
     out = tmp_path / "out"
-    res = CliRunner().invoke(cli, ["cards", str(seed_path), "--out", str(out), "--json"])
+    res = CliRunner(mix_stderr=False).invoke(cli, ["cards", str(seed_path), "--out", str(out),
+                                                   "--json"])
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout)
     cards_dir = out / summary["slug"] / "cards"
@@ -132,3 +133,14 @@ def test_progress_reports_every_card(seed_article, tmp_path):
                        progress=lambda done, total, label: seen.append((done, total, label)))
     assert [d for d, _, _ in seen] == list(range(1, 9)) and {t for _, t, _ in seen} == {8}
     assert [label for _, _, label in seen] == [c["file"] for c in res["cards"]]
+
+
+def test_env_forces_the_basic_layout(seed_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPACKAGE_LAYOUT", "basic")
+    monkeypatch.setattr("repackage.cards.shaping._warned", False)
+    res = CliRunner(mix_stderr=False).invoke(cli, ["cards", str(seed_path), "--out", str(tmp_path), "--json",
+                                   "--no-photo", "--size", "landscape"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert "basic layout" in res.stderr  # said once, as a one-line warning
+    assert data["layout"] == "basic" and {c["layout"] for c in data["cards"]} == {"basic"}

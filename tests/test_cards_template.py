@@ -113,3 +113,26 @@ def test_layout_choice(monkeypatch):
     assert choose_layout("basic") == "basic"
     monkeypatch.setattr("repackage.cards.shaping.raqm_available", lambda: False)
     assert choose_layout() == "basic"
+
+
+def test_user_font_file_beside_the_template(tmp_path):
+    import shutil
+
+    from repackage.cards import render_card
+    from repackage.cards.layout import CardContent
+
+    shutil.copy(resolve_font("amiri:Regular"), tmp_path / "House.ttf")
+    path = tmp_path / "house.toml"
+    path.write_text('[fonts]\nquote = "House.ttf"\n', "utf-8")
+    tpl = load_template(path)
+    card = render_card(CardContent("نص قصير للتجربة"), "square", tpl)
+    assert card.plan.lines[-1].font == str(tmp_path / "House.ttf")
+
+
+def test_template_with_illegible_colours_is_refused():
+    from repackage.cards import render_card
+    from repackage.cards.layout import CardContent
+
+    tpl = from_data({"colors": {"background": "#777777", "text": "#888888"}}, "template grey")
+    with pytest.raises(ConfigError, match="contrast"):
+        render_card(CardContent("نص"), "square", tpl)

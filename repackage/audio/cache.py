@@ -1,7 +1,8 @@
 """Content-addressed cache of synthesized audio.
 
 A chunk's key hashes (engine, voice, engine version, text): the same words in the same
-voice are never synthesized twice, whatever episode they belong to. A voiced segment (its
+voice are never synthesized twice, whatever episode they belong to. Chunks are stored
+decoded, as working-format WAV, once the engine's answer has been checked to decode. A voiced segment (its
 chunks decoded, joined with pauses, as working-format WAV) is cached under the hash of its
 chunk keys and pauses, so an unchanged segment costs one file lookup.
 """
@@ -16,7 +17,7 @@ from typing import Any
 
 from repackage import atomic
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def cache_root(out_dir: Path) -> Path:

@@ -18,6 +18,8 @@ from .frontend import chunk_text, spoken_form
 from .script import Segment
 
 Progress = Callable[[int, int, str], None]
+# Chunks are cached already decoded to the working PCM format (16-bit mono 44.1 kHz WAV).
+CHUNK_FORMAT = "wav"
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
         for c in p.chunks:
             if c.key in need:
                 continue
-            if not force and cache.get_chunk(c.key, engine.audio_format) is not None:
+            if not force and cache.get_chunk(c.key, CHUNK_FORMAT) is not None:
                 stats["cached"] += 1
                 continue
             need[c.key] = (c, p.segment)
@@ -94,9 +96,12 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
     done = 0
 
     def synth(item: tuple[PlannedChunk, Segment]) -> tuple[PlannedChunk, bytes]:
+        # decoding here, in the worker, overlaps it with other chunks' network waits; the
+        # cache then holds working-format WAV that needs no decoding again
         chunk, segment = item
         try:
-            return chunk, engine.synthesize(chunk.text)
+            data = engine.synthesize(chunk.text)
+            return chunk, codec.wav_bytes(codec.to_pcm(data, engine.audio_format))
         except RepackageError as exc:
             raise _labelled(exc, segment) from None
 
@@ -110,7 +115,7 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
         results = pool.map(synth, items)
     try:
         for chunk, data in results:
-            cache.put_chunk(chunk.key, engine.audio_format, data)
+            cache.put_chunk(chunk.key, CHUNK_FORMAT, data)
             stats["synthesized"] += 1
             done += 1
             if progress:
@@ -140,11 +145,11 @@ def _build_segment(p: PlannedSegment, engine: Engine, cache: AudioCache) -> tupl
     spans: list[tuple[str, int, int]] = []
     pos = 0
     for c in p.chunks:
-        data = cache.get_chunk(c.key, engine.audio_format)
+        data = cache.get_chunk(c.key, CHUNK_FORMAT)
         if data is None:
             raise RepackageError(f"segment {p.segment.id}: chunk audio vanished from the cache")
         try:
-            pcm = codec.to_pcm(data, engine.audio_format)
+            pcm = codec.to_pcm(data, CHUNK_FORMAT)
         except RepackageError as exc:
             raise _labelled(exc, p.segment) from None
         n = len(pcm) // codec.WIDTH

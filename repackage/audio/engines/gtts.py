@@ -95,7 +95,11 @@ def extract_audio(body: bytes) -> bytes:
 
 
 class GTTSEngine:
-    """Google TTS (language ``ar``) with bounded, polite retries."""
+    """Google TTS (language ``ar``) with bounded, polite retries.
+
+    At most ``concurrency`` requests are in flight (6, the per-host connection limit
+    browsers keep to); every request has a connect and a read timeout.
+    """
 
     name = "gtts"
     audio_format = "mp3"
@@ -104,7 +108,7 @@ class GTTSEngine:
     def __init__(self, *, lang: str = "ar", tld: str = "com", url: str | None = None,
                  transport: Transport | None = None, timeout: tuple[float, float] = (3.05, 15.0),
                  retries: int = 4, backoff: float = 0.5, max_backoff: float = 8.0,
-                 max_retry_after: float = 30.0, concurrency: int = 4,
+                 max_retry_after: float = 30.0, concurrency: int = 6,
                  sleep: Callable[[float], None] = time.sleep,
                  rng: Callable[[], float] = random.random) -> None:
         import gtts

@@ -144,3 +144,14 @@ def test_env_forces_the_basic_layout(seed_path, tmp_path, monkeypatch):
     data = json.loads(res.stdout)
     assert "basic layout" in res.stderr  # said once, as a one-line warning
     assert data["layout"] == "basic" and {c["layout"] for c in data["cards"]} == {"basic"}
+
+
+def test_undrawable_character_stops_before_any_card(seed_article, tmp_path):
+    q = seed_article.card_quotes
+    art = replace(seed_article, quotes=(q[0], replace(q[1], text=q[1].text + " 🙂")))
+    path = tmp_path / "article.json"
+    path.write_text(art.to_json(), "utf-8")
+    res = CliRunner().invoke(cli, ["cards", str(path), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 1
+    assert "quote 2" in res.output and "U+1F642" in res.output
+    assert not list((tmp_path / "o").rglob("*.png"))

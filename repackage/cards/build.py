@@ -195,6 +195,12 @@ def render_cards(article: Article, slug_dir: Path, *, sizes: Sequence[str] = (DE
         content = CardContent(quote.text, quote.speaker or "", quote.role or "", credit_text,
                               _mark_text(article, tpl))
         jobs.extend((qi, quote, content, size) for size in size_names)
+    # Every text is checked against its font before any card is written, so a quote the
+    # font cannot draw stops the run without leaving half the cards behind.
+    paths = font_paths(tpl)
+    shaper = Shaper(layout_used, tpl.quote.features)
+    for qi, _quote, content, _size in jobs[::len(size_names)]:
+        check_fonts(content, tpl, paths, shaper, f"quote {qi}")
 
     def make(job: tuple[int, Quote, CardContent, str]) -> dict[str, Any]:
         qi, quote, content, size = job

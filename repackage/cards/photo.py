@@ -92,7 +92,8 @@ def _load(path: str, mtime_ns: int) -> Any:
 
     try:
         with Image.open(path) as im:
-            im.draft("RGB", (1600, 1600))  # JPEG: decode at a reduced scale when much larger
+            # JPEG: decode at a reduced scale when much larger than the largest card side
+            im.draft("RGB", (1920, 1920))
             upright = ImageOps.exif_transpose(im).convert("RGB")
     except (OSError, UnidentifiedImageError, ValueError) as exc:
         raise InputError(f"photo {path}: cannot be read as an image ({exc})") from None

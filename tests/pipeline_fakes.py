@@ -17,7 +17,7 @@ import time
 import zlib
 from pathlib import Path
 
-from repackage.atomic import write_bytes, write_json
+from repackage.atomic import write_bytes, write_if_changed, write_json
 from repackage.errors import InputError
 from repackage.model import Article, InputInfo, Photo, Quote
 
@@ -72,9 +72,12 @@ def store(article: Article, out_dir) -> Path:
 
 
 def build_episode(article, slug_dir, *, engine="auto", force=False, progress=None) -> dict:
-    """One "segment" file per paragraph, then the episode and its chapters."""
+    """The episode and its chapters, plus episode.json holding the result; like the real
+    stage, files whose content is unchanged are left untouched unless ``force`` (and
+    episode.json is not named in the result)."""
     used = "espeak" if engine == "auto" else engine
     audio = Path(slug_dir) / "audio"
+    write = write_bytes if force else write_if_changed
     total = len(article.paragraphs) + 1
     for i in range(len(article.paragraphs)):
         _pause()
@@ -82,12 +85,18 @@ def build_episode(article, slug_dir, *, engine="auto", force=False, progress=Non
             progress(i + 1, total, f"segment {i + 1}")
     _pause()
     body = "\n".join(article.paragraphs).encode("utf-8")
-    write_bytes(audio / "episode.mp3", b"ID3" + used.encode() + hashlib.sha256(body).digest())
-    write_json(audio / "chapters.json", {"version": "1.2.0", "chapters": [
-        {"startTime": i, "title": p[:20]} for i, p in enumerate(article.paragraphs)]})
+    write(audio / "episode.mp3", b"ID3" + used.encode() + hashlib.sha256(body).digest())
+    chapters = [{"startTime": i, "title": p[:20]} for i, p in enumerate(article.paragraphs)]
+    write(audio / "chapters.json", _json_bytes({"version": "1.2.0", "chapters": chapters}))
+    result = {"engine": used, "files": ["audio/episode.mp3", "audio/chapters.json"]}
+    write(audio / "episode.json", _json_bytes(result))
     if progress:
         progress(total, total, "episode")
-    return {"engine": used, "files": ["audio/episode.mp3", "audio/chapters.json"]}
+    return result
+
+
+def _json_bytes(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def render_cards(article, slug_dir, *, sizes=("square",), template=None, photo=None,

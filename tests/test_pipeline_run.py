@@ -56,7 +56,8 @@ def test_first_run_writes_every_output_the_manifest_lists(article: Path, tmp_pat
     assert data["engine"] == "espeak"
     assert data["tool"]["name"] == "repackage" and data["tool"]["version"]
     paths = {o["path"] for o in data["outputs"]}
-    assert {"article.json", "audio/episode.mp3", "audio/chapters.json", "cards/cards.json",
+    assert {"article.json", "audio/episode.mp3", "audio/chapters.json", "audio/episode.json",
+            "cards/cards.json",
             "thread/thread.json", "thread/x.txt"} <= paths
     assert not any(p.startswith(".") or "/." in p for p in paths)
     for entry in data["outputs"]:
@@ -118,6 +119,19 @@ def test_changed_engine_reruns_only_the_audio(article: Path, tmp_path: Path):
     result = run(article, out, engine="gtts")
     assert ran(result) == {"audio"}
     assert manifest(out)["engine"] == "gtts"
+
+
+def test_a_stage_that_finds_nothing_to_change_keeps_every_output_listed(article: Path,
+                                                                       tmp_path: Path):
+    out = tmp_path / "out"
+    run(article, out)  # espeak
+    before = snapshot(out / "story")
+    result = run(article, out, engine="auto")  # resolves to espeak: same files
+    assert ran(result) == {"audio"}
+    after = snapshot(out / "story")
+    assert after.keys() == before.keys()
+    assert "audio/episode.json" in after
+    assert all(after[p] == before[p] for p in after if p.startswith("audio/"))
 
 
 def test_changed_sizes_rerun_cards_and_the_thread_that_names_them(article: Path, tmp_path: Path):

@@ -71,16 +71,18 @@ def collect_outputs(slug_dir: Path, stage: Stage, result: Any,
     """The files a stage made, described for the manifest and sorted by path.
 
     That is every visible file in its folder that it wrote in this run (not in ``before``,
-    the folder's state before the stage ran, or changed since) or that its result names (a
-    stage may leave an unchanged file untouched); files of earlier runs it no longer makes
-    are left out. When neither finds anything, the whole folder counts.
+    the folder's state before the stage ran, or changed since), that its result names, or
+    that holds its result (a stage may leave an unchanged file untouched); files of earlier
+    runs it no longer makes are left out. When none of these finds anything, the whole
+    folder counts.
     """
     slug_dir = slug_dir.resolve()
     folder = slug_dir / stage.folder
     after = folder_state(folder)
     written = {p for p, state in after.items() if before.get(p) != state}
     named = {p for p in _referenced_files(result, slug_dir, folder) if p in after}
-    files = (written | named) or set(after)
+    index = {p for p in after if p == (slug_dir / stage.index).resolve()}
+    files = (written | named | index) or set(after)
     return [fingerprint.describe_output(slug_dir, p) for p in sorted(files)]
 
 

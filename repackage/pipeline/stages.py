@@ -61,6 +61,8 @@ class RunOptions:
 class Stage:
     """One product stage: its output folder, what its result depends on, and how to call it.
 
+    ``index`` is the file (relative to the slug folder) holding the stage's result; it is
+    always an output, even when a run found nothing to change and left it untouched.
     ``depends`` returns the stage's options for the up-to-date key (JSON-able), given the run
     options and the slug folder (for files an earlier stage wrote). ``call`` runs the stage
     function and returns its JSON-able result.
@@ -68,6 +70,7 @@ class Stage:
 
     name: str
     folder: str
+    index: str
     depends: Callable[[RunOptions, Article, Path], dict[str, Any]]
     call: Callable[..., dict[str, Any]]
 
@@ -100,16 +103,20 @@ def _thread_call(fn: Callable[..., Any], article: Article, slug_dir: Path, opts:
     return fn(article, slug_dir, platforms=opts.platforms, cards=earlier.get("cards"))
 
 
+CARDS_INDEX = "cards/cards.json"
+
 STAGES: tuple[Stage, ...] = (
     Stage(
         name="audio",
         folder="audio",
+        index="audio/episode.json",
         depends=lambda opts, article, slug_dir: {"engine": opts.engine},
         call=_audio_call,
     ),
     Stage(
         name="cards",
         folder="cards",
+        index=CARDS_INDEX,
         depends=lambda opts, article, slug_dir: {
             "sizes": list(opts.sizes),
             "photo": _file_digest(article.photo.file),
@@ -119,9 +126,10 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         name="thread",
         folder="thread",
+        index="thread/thread.json",
         depends=lambda opts, article, slug_dir: {
             "platforms": None if opts.platforms is None else list(opts.platforms),
-            "cards": _file_digest(slug_dir / "cards" / "cards.json"),
+            "cards": _file_digest(slug_dir / CARDS_INDEX),
             # the thread folder carries a copy of the lead photo
             "photo": _file_digest(article.photo.file),
         },

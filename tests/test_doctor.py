@@ -84,3 +84,26 @@ def test_doctor_json(monkeypatch: pytest.MonkeyPatch):
     fonts = next(c for c in report["checks"] if c["name"] == "fonts")
     assert fonts == {**fonts, "ok": False, "required": True,
                      "fix": "pip install fontpkg-amiri fontpkg-tajawal"}
+
+
+def test_fonts_probe_names_a_missing_font_package(monkeypatch: pytest.MonkeyPatch):
+    from repackage.cards import fonts
+
+    monkeypatch.setitem(fonts.FAMILIES, "amiri", ("fontpkg_not_installed", "Amiri"))
+    result = run_check(next(c for c in CHECKS if c.name == "fonts"))
+    assert result["ok"] is False
+    assert "fontpkg-not-installed" in result["detail"]
+    assert result["fix"] == "pip install fontpkg-amiri fontpkg-tajawal"
+
+
+def test_espeak_probe_reports_an_engine_failure(monkeypatch: pytest.MonkeyPatch):
+    from repackage.audio.engines import espeak
+    from repackage.errors import DependencyError
+
+    def no_library(self, text):
+        raise DependencyError("cannot load libespeak-ng: not found")
+
+    monkeypatch.setattr(espeak.EspeakEngine, "pcm", no_library)
+    result = run_check(next(c for c in CHECKS if c.name == "espeak-ng"))
+    assert result == {**result, "ok": False, "fix": "pip install espeakng-loader",
+                      "detail": "DependencyError: cannot load libespeak-ng: not found"}

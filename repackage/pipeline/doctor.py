@@ -24,7 +24,6 @@ PYTHON_MODULES = {
     "regex": "regex", "twitter_text": "twitter-text-parser", "onnxruntime": "onnxruntime",
     "numpy": "numpy",
 }
-FONT_FAMILIES = {"Amiri": "fontpkg-amiri", "Tajawal": "fontpkg-tajawal"}
 GTTS_HOST = "translate.google.com"
 
 
@@ -58,19 +57,28 @@ def _raqm() -> tuple[bool, str]:
 
 
 def _fonts() -> tuple[bool, str]:
-    import fontpkg
+    from dataclasses import asdict
 
-    found, missing = [], []
-    for family in FONT_FAMILIES:
+    from repackage.cards.fonts import resolve_font
+    from repackage.cards.template import load_template, shipped_templates
+    from repackage.errors import RepackageError
+
+    specs: set[tuple[str, str]] = set()
+    for name in shipped_templates():
+        template = load_template(name)
+        specs |= {(spec, template.base_dir) for spec in asdict(template.fonts).values() if spec}
+    if not specs:
+        return False, "no card templates found"
+    problems = []
+    for spec, base_dir in sorted(specs):
         try:
-            path = Path(fontpkg.path(family, nearest=True))
-        except Exception:  # noqa: BLE001 - any failure means the family is unusable
-            missing.append(family)
-            continue
-        (found if path.is_file() else missing).append(family)
-    if missing:
-        return False, "missing: " + ", ".join(missing)
-    return True, ", ".join(found)
+            resolve_font(spec, Path(base_dir))
+        except RepackageError as exc:
+            problems.append(str(exc))
+    if problems:
+        return False, "; ".join(problems)
+    families = sorted({spec.partition(":")[0] for spec, _ in specs})
+    return True, f"{len(specs)} fonts of the card templates ({', '.join(families)})"
 
 
 def _ffmpeg() -> tuple[bool, str]:
@@ -86,25 +94,22 @@ def _ffmpeg() -> tuple[bool, str]:
 
 
 def _espeak() -> tuple[bool, str]:
-    import ctypes
+    from repackage.audio.engines.espeak import EspeakEngine
 
-    import espeakng_loader
-
-    library = Path(espeakng_loader.get_library_path())
-    data = Path(espeakng_loader.get_data_path())
-    ctypes.CDLL(str(library))
-    if not (data / "ar_dict").is_file():
-        return False, f"no Arabic data (ar_dict) in {data}"
-    return True, f"{library.name} with Arabic data"
+    # already vowelled, so this voices without the diacritizer (checked on its own below)
+    pcm = EspeakEngine().pcm("مَرْحَبًا بِكُمْ")
+    if not pcm:
+        return False, "libespeak-ng loaded but produced no Arabic speech"
+    return True, "libespeak-ng speaks Arabic"
 
 
 def _diacritizer() -> tuple[bool, str]:
-    from text2tashkeel import Diacritizer
+    from repackage.audio.engines.espeak import EspeakEngine
 
-    marked = Diacritizer().diacritize("قال الرئيس")
-    if marked == "قال الرئيس":
-        return False, "the model loaded but added no marks"
-    return True, "model loads and adds marks"
+    engine = EspeakEngine()
+    if engine.vowel("قال الرئيس") == "قال الرئيس":
+        return False, f"the {engine.diacritizer_model} model loaded but added no marks"
+    return True, f"the {engine.diacritizer_model} model loads and adds marks"
 
 
 def _network(host: str = GTTS_HOST, timeout: float = 3.0) -> tuple[bool, str]:

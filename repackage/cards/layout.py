@@ -181,36 +181,59 @@ def _line_widths(widths: Sequence[float], space: float, counts: Sequence[int]) -
 def balanced_breaks(widths: Sequence[float], space: float, max_width: float) -> list[int]:
     """Words per line: as few lines as greedy filling needs, made as even as possible.
 
-    The narrowest width that still gives the same number of lines is found by bisection,
-    then a one-word last line borrows a word from the line above when it can.
+    Among all ways to cut the words into that many lines of at most ``max_width``, the one
+    with the least sum of squared slack wins (all lines count, the last included), and a
+    one-word last line costs as much as a whole empty line, so it appears only when nothing
+    else fits. Dynamic programming over the cut points; each line holds few words, so this
+    stays small.
     """
     counts = greedy_breaks(widths, space, max_width)
-    n_lines = len(counts)
-    if n_lines > 1:
-        lo, hi = max(widths), max_width
-        for _ in range(24):
-            if hi - lo < 0.5:
-                break
-            mid = (lo + hi) / 2
-            if len(greedy_breaks(widths, space, mid)) <= n_lines:
-                hi = mid
-            else:
-                lo = mid
-        counts = greedy_breaks(widths, space, hi)
-    if len(counts) > 1 and counts[-1] == 1 and counts[-2] > 2:
-        moved = counts[:-2] + [counts[-2] - 1, 2]
-        if max(_line_widths(widths, space, moved)) <= max_width:
-            counts = moved
-    return counts
+    n_lines, n = len(counts), len(widths)
+    if n_lines < 2:
+        return counts
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(n_lines + 1)]
+    back = [[0] * (n + 1) for _ in range(n_lines + 1)]
+    best[0][0] = 0.0
+    lone_penalty = max_width * max_width
+    for k in range(1, n_lines + 1):
+        for i in range(k, n - (n_lines - k) + 1):
+            for j in range(i - 1, k - 2, -1):  # the line holds words j .. i-1
+                width = prefix[i] - prefix[j] + space * (i - j - 1)
+                if width > max_width and i - j > 1:
+                    break
+                if best[k - 1][j] == inf:
+                    continue
+                cost = best[k - 1][j] + (max_width - width) ** 2
+                if k == n_lines and i - j == 1 and n > n_lines:
+                    cost += lone_penalty
+                if cost < best[k][i]:
+                    best[k][i], back[k][i] = cost, j
+    if best[n_lines][n] == inf:
+        return counts
+    out, i = [], n
+    for k in range(n_lines, 0, -1):
+        j = back[k][i]
+        out.append(i - j)
+        i = j
+    return out[::-1]
 
 
 def wrap_block(text: str, path: str, size: int, line_spacing: float, max_width: float,
-               tm: TextMeasure) -> Block:
-    """Wrap ``text`` (logical order) into balanced lines at ``size``, measuring each line."""
+               tm: TextMeasure, balance: bool = True) -> Block:
+    """Wrap ``text`` (logical order) into lines at ``size``, measuring each line.
+
+    ``balance`` evens the lines out; without it lines are filled greedily (same line count,
+    cheaper: enough to tell whether a size fits).
+    """
     words = text.split()
     widths = [tm.measure(path, size, w) for w in words]
     space = tm.measure(path, size, " ")
-    counts = balanced_breaks(widths, space, max_width) if words else []
+    breaks = balanced_breaks if balance else greedy_breaks
+    counts = breaks(widths, space, max_width) if words else []
     lines: list[tuple[str, float]] = []
     i = 0
     for c in counts:
@@ -241,12 +264,15 @@ def fit_block(text: str, path: str, min_size: int, max_size: int, step: int,
     lo, hi = 0, len(sizes) - 1
     while lo <= hi:
         mid = (lo + hi) // 2
-        block = wrap_block(text, path, sizes[mid], line_spacing, max_width, tm)
+        block = wrap_block(text, path, sizes[mid], line_spacing, max_width, tm, balance=False)
         if fits(block, max_width, max_height):
             best, lo = block, mid + 1
         else:
             hi = mid - 1
-    return best
+    if best is None:
+        return None
+    balanced = wrap_block(text, path, best.size, line_spacing, max_width, tm)
+    return balanced if fits(balanced, max_width, max_height) else best
 
 
 # -- the card ------------------------------------------------------------------------------

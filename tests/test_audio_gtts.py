@@ -46,6 +46,7 @@ class FakeTTS:
     def __init__(self) -> None:
         self.script: queue.Queue[tuple[int, dict[str, str], bytes, float]] = queue.Queue()
         self.requests: list[bytes] = []
+        self.default: tuple[int, dict[str, str], bytes, float] = (404, {}, b"", 0.0)
         fake = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -58,7 +59,7 @@ class FakeTTS:
                 try:
                     status, headers, body, delay = fake.script.get_nowait()
                 except queue.Empty:
-                    status, headers, body, delay = 404, {}, b"", 0.0
+                    status, headers, body, delay = fake.default
                 if delay:
                     time.sleep(delay)
                 try:
@@ -75,6 +76,7 @@ class FakeTTS:
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
+        self.server.block_on_close = False
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/batchexecute"
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
                                        daemon=True)
@@ -102,7 +104,7 @@ def sleeps():
 
 
 def engine(fake: FakeTTS, sleeps: list[float], **kw: object) -> GTTSEngine:
-    opts = {"url": fake.url, "timeout": (1.0, 0.3), "retries": 3, "sleep": sleeps.append,
+    opts = {"url": fake.url, "timeout": (2.0, 5.0), "retries": 3, "sleep": sleeps.append,
             "rng": lambda: 0.5, "concurrency": 2}
     opts.update(kw)
     return GTTSEngine(**opts)  # type: ignore[arg-type]
@@ -134,10 +136,16 @@ def test_500s_back_off_exponentially_then_fail_naming_the_cause(fake, sleeps):
 
 
 def test_timeouts_are_retried(fake, sleeps, mp3_bytes):
-    fake.add(200, answer(mp3_bytes), delay=1.0)
-    fake.add(200, answer(mp3_bytes))
-    assert engine(fake, sleeps).synthesize("نص") == mp3_bytes
-    assert len(sleeps) == 1
+    fake.add(200, answer(mp3_bytes), delay=3.0)
+    fake.default = (200, {}, answer(mp3_bytes), 0.0)
+    assert engine(fake, sleeps, timeout=(2.0, 0.5)).synthesize("نص") == mp3_bytes
+    assert len(fake.requests) >= 2 and len(sleeps) == len(fake.requests) - 1
+
+
+def test_timeouts_to_the_end_fail_naming_the_cause(fake, sleeps):
+    fake.default = (200, {}, b"", 2.0)
+    with pytest.raises(NetworkError, match="timed out"):
+        engine(fake, sleeps, timeout=(2.0, 0.2), retries=1).synthesize("نص")
 
 
 def test_empty_200_and_truncated_mp3_are_retried_then_rejected(fake, sleeps, mp3_bytes):
@@ -238,3 +246,32 @@ def test_cache_path_layout(tmp_path: Path):
     cache = AudioCache(tmp_path)
     p = cache.chunk_path("ab" + "0" * 62, "mp3")
     assert p.parent.name == "ab" and p.suffix == ".mp3"
+
+
+def test_whole_episode_through_the_gtts_path(fake, sleeps, mp3_bytes, seed_article, tmp_path):
+    import dataclasses
+    import json
+
+    from mutagen.mp3 import MP3
+
+    from repackage.audio import build_episode
+
+    article = dataclasses.replace(seed_article, paragraphs=seed_article.paragraphs[:2],
+                                  quotes=())
+    fake.default = (200, {}, answer(mp3_bytes), 0.0)
+    fake.add(429, b"", {"Retry-After": "1"})
+    fake.add(500, b"")
+    summary = build_episode(article, tmp_path / "out" / "s", engine=engine(fake, sleeps),
+                            cache_dir=tmp_path / "cache")
+    assert summary["engine"] == "gtts"
+    chunks = summary["synthesized_chunks"]
+    assert len(fake.requests) == chunks + 2
+    episode = tmp_path / "out" / "s" / "audio" / "episode.mp3"
+    assert MP3(str(episode)).info.length > chunks * 0.5
+    meta = json.loads((episode.parent / "episode.json").read_text("utf-8"))
+    assert meta["engine"] == "gtts" and meta["voice"] == "ar@com"
+    # every chunk sent fits Google's limit
+    from urllib.parse import unquote_plus
+    for body in fake.requests:
+        payload = json.loads(json.loads(unquote_plus(body.decode())[6:].rstrip("&"))[0][0][1])
+        assert len(payload[0]) <= 100

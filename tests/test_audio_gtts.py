@@ -275,3 +275,36 @@ def test_whole_episode_through_the_gtts_path(fake, sleeps, mp3_bytes, seed_artic
     for body in fake.requests:
         payload = json.loads(json.loads(unquote_plus(body.decode())[6:].rstrip("&"))[0][0][1])
         assert len(payload[0]) <= 100
+
+
+def test_unresolvable_host_fails_at_once_without_retries(sleeps):
+    from repackage.audio.engines.gtts import describe_failure
+
+    calls = []
+
+    def transport(method, url, body, headers, timeout):
+        calls.append(url)
+        raise describe_failure(OSError("[Errno -2] Name or service not known"), url)
+
+    eng = GTTSEngine(transport=transport, sleep=sleeps.append)
+    with pytest.raises(NetworkError, match="cannot resolve translate.google.com"):
+        eng.synthesize("نص")
+    assert len(calls) == 1 and sleeps == []
+    assert not eng.reachable()
+
+
+def test_refused_connection_is_retried(sleeps, mp3_bytes):
+    from repackage.audio.engines.gtts import Response, describe_failure
+
+    answers = [describe_failure(OSError("Connection refused"), "http://h/"),
+               Response(200, {}, answer(mp3_bytes))]
+
+    def transport(method, url, body, headers, timeout):
+        item = answers.pop(0)
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    eng = GTTSEngine(transport=transport, sleep=sleeps.append, rng=lambda: 0.0)
+    assert eng.synthesize("نص") == mp3_bytes
+    assert sleeps == [0.25]

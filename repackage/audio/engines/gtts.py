@@ -39,7 +39,35 @@ class TransportTimeout(Exception):
 
 
 class TransportFailure(Exception):
-    """The request could not be sent or its answer not read (DNS, refused, reset)."""
+    """The request could not be sent or its answer not read (DNS, refused, reset).
+
+    ``permanent`` marks failures a retry within seconds cannot fix (the host name does not
+    resolve: no network, or no DNS).
+    """
+
+    def __init__(self, message: str, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+_DNS_FAILURE = ("NameResolutionError", "Name or service not known",
+                "Temporary failure in name resolution", "nodename nor servname",
+                "getaddrinfo failed")
+
+
+def describe_failure(exc: BaseException, url: str) -> TransportFailure:
+    """A short, readable TransportFailure for a low-level connection error."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    text = str(exc)
+    if any(marker in text for marker in _DNS_FAILURE):
+        return TransportFailure(f"cannot resolve {host} (no network?)", permanent=True)
+    for marker, reason in (("refused", "connection refused"), ("reset", "connection reset"),
+                           ("unreachable", "network unreachable"), ("SSL", "TLS error")):
+        if marker in text:
+            return TransportFailure(f"{host}: {reason}")
+    return TransportFailure(f"{host}: {exc.__class__.__name__}")
 
 
 Transport = Callable[[str, str, bytes, dict[str, str], tuple[float, float]], Response]
@@ -64,7 +92,7 @@ class RequestsTransport:
         except (req.Timeout, TimeoutError) as exc:
             raise TransportTimeout(str(exc)) from None
         except req.RequestException as exc:
-            raise TransportFailure(f"{exc.__class__.__name__}: {exc}") from None
+            raise describe_failure(exc, url) from None
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -153,6 +181,8 @@ class GTTSEngine:
             except TransportTimeout:
                 problem = f"timed out after {self.timeout[1]:g} s"
             except TransportFailure as exc:
+                if exc.permanent:
+                    raise NetworkError(f"Google TTS unreachable: {exc}") from None
                 problem = f"connection failed ({exc})"
             else:
                 if r.status == 200:

@@ -42,6 +42,7 @@ def test_user_template_from_toml_and_json(tmp_path):
     ({"quote": {"min_size": 90, "max_size": 40}}, "min_size"),
     ({"layout": {"valign": "middle"}}, "layout.valign"),
     ({"mark": {"text": 3}}, "mark.text"),
+    ({"photo": {"overlay_min": 1.5}}, "overlay_min"),
 ])
 def test_invalid_templates_are_config_errors(data, message):
     with pytest.raises(ConfigError, match=message):

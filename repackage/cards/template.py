@@ -212,6 +212,8 @@ def from_data(data: dict[str, Any], source: str = "<template>", base_dir: str = 
         raise ConfigError(f"{source}: quote.marks must be [] or [opening, closing]")
     if tpl.quote.step < 1:
         raise ConfigError(f"{source}: quote.step must be >= 1")
+    if tpl.photo.overlay_min > 1:
+        raise ConfigError(f"{source}: photo.overlay_min is an opacity from 0 to 1")
     return tpl
 
 
@@ -238,7 +240,8 @@ def load_template(name_or_path: str | Path | None = None) -> Template:
             data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"template {path}: not valid {path.suffix[1:].upper()} ({exc})") from None
-    data.setdefault("name", path.stem) if isinstance(data, dict) else None
+    if isinstance(data, dict):
+        data.setdefault("name", path.stem)
     return from_data(data, source=f"template {path}", base_dir=str(path.parent.resolve()))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from repackage.model import Article
+from repackage.pipeline.fingerprint import file_sha256
 
 # A stage's progress(done, total, label), and a run's progress(stage, done, total, label).
 Progress = Callable[[int, int, str], None]
@@ -76,8 +77,6 @@ class Stage:
 
 
 def _file_digest(path: str | Path | None) -> str | None:
-    from repackage.pipeline.fingerprint import file_sha256
-
     if not path:
         return None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -243,3 +244,42 @@ def test_auto_without_network_uses_espeak_and_says_so(small_article, tmp_path, m
     meta = json.loads((tmp_path / "out" / small_article.slug / "audio" / "episode.json")
                       .read_text("utf-8"))
     assert meta["engine"] == "espeak"
+
+
+def test_failed_mix_leaves_no_partial_episode(small_article, tmp_path, monkeypatch):
+    from repackage.audio import mix
+    from repackage.errors import RepackageError
+
+    real = mix._run
+
+    def failing(cmd, what):
+        if "libmp3lame" in cmd and "segments.ffconcat" in " ".join(cmd):
+            raise RepackageError(f"{what}: ffmpeg failed (disk full)")
+        return real(cmd, what)
+
+    monkeypatch.setattr(mix, "_run", failing)
+    slug_dir = tmp_path / "out" / "s"
+    with pytest.raises(RepackageError, match="disk full"):
+        build_episode(small_article, slug_dir, engine="espeak", cache_dir=tmp_path / "cache")
+    audio = slug_dir / "audio"
+    assert not (audio / "episode.mp3").exists() and not (audio / "episode.json").exists()
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert not [p for p in files if p.name.endswith(".part") or p.stat().st_size == 0]
+
+
+def test_script_without_outro_or_credits_still_mixes(small_article, tmp_path):
+    slug_dir, cache = tmp_path / "out" / "s", tmp_path / "cache"
+    build_episode(small_article, slug_dir, engine="espeak", cache_dir=cache)
+    path = slug_dir / "audio" / "script.json"
+    d = json.loads(path.read_text("utf-8"))
+    d["segments"] = [s for s in d["segments"] if s["kind"] not in ("credits", "outro")]
+    d["segments"].append({"id": "note", "kind": "paragraph", "text": "ملاحظة أخيرة من المحرر.",
+                          "pause_ms": 0, "title": "ملاحظة"})
+    path.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
+    summary = build_episode(small_article, slug_dir, engine="espeak", cache_dir=cache)
+    assert [s["id"] for s in summary["segments"]][-1] == "note"
+    assert summary["synthesized_chunks"] == 1
+    names = sorted(p.name for p in (slug_dir / "audio" / "segments").glob("*.mp3"))
+    assert names == sorted(Path(s["file"]).name for s in summary["segments"])
+    level = measure(slug_dir / "audio" / "episode.mp3")
+    assert abs(level.integrated + 16) <= 1 and level.true_peak <= -1

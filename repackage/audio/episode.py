@@ -185,18 +185,23 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
     if progress:
         progress(0, 1, "mixing")
     episode = audio_dir / "episode.mp3"
-    with atomic.atomic_path(episode) as tmp:
-        report = mix.assemble([v.wav for v in voiced], tmp, gaps_ms=gaps, bed=bed,
-                              bitrate=bitrate)
-        total = publish.mp3_length(tmp)
-        chaps = publish.chapters(placed, total)
-        publish.tag_mp3(tmp, title=meta["title"], artist=meta["artist"], album=meta["album"],
-                        date=meta["date"], language="ara", genre=meta["genre"], chaps=chaps,
-                        cover=Path(meta["cover"][0]) if meta["cover"] else None,
-                        comment=meta["source"])
+    try:
+        with atomic.atomic_path(episode) as tmp:
+            report = mix.assemble([v.wav for v in voiced], tmp, gaps_ms=gaps, bed=bed,
+                                  bitrate=bitrate)
+            total = publish.mp3_length(tmp)
+            chaps = publish.chapters(placed, total)
+            publish.tag_mp3(tmp, title=meta["title"], artist=meta["artist"],
+                            album=meta["album"], date=meta["date"], language="ara",
+                            genre=meta["genre"], chaps=chaps,
+                            cover=Path(meta["cover"][0]) if meta["cover"] else None,
+                            comment=meta["source"])
+            worker.join()
+            if seg_error:
+                raise seg_error[0]
+    finally:
+        # never return (or exit) while the encoder still has temporary files open
         worker.join()
-        if seg_error:
-            raise seg_error[0]
     for stale in seg_dir.glob("*.mp3"):
         if stale.name not in seg_files:
             stale.unlink()

@@ -14,8 +14,8 @@ from repackage.cli.common import echo_json, json_option, library_errors
     epilog=(
         "Examples:\n\n\b\n"
         "  repackage count --platform x \"نص المنشور https://example.org\"\n"
-        "  repackage count --platform bluesky --json \"أول\" \"ثان\"\n"
-        "  cat post.txt | repackage count --platform mastodon -"
+        "  cat post.txt | repackage count --platform mastodon -\n"
+        "  repackage count --platform bluesky --json \"أول\" \"ثان\""
     ),
 )
 @click.option("-p", "--platform", required=True, metavar="NAME",

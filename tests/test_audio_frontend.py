@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,3 +62,18 @@ def test_space_before_arabic_comma_is_removed():
 def test_vowelled_text_is_recognised():
     assert is_vowelled("وَعَدَ الرَّئِيسُ الصِّينِيُّ")
     assert not is_vowelled("وعد الرئيس الصيني")
+
+
+def test_punctuation_only_chunks_are_not_sent():
+    from repackage.audio.engines.espeak import EspeakEngine
+    from repackage.audio.script import Segment
+    from repackage.audio.voice import plan_segment
+    from repackage.errors import ConfigError
+
+    eng = EspeakEngine()
+    planned = plan_segment(Segment("p01", "paragraph", "جملة أولى. *** وجملة ثانية. ***", 0),
+                           eng, {"sentence": 300})
+    assert [c.text for c in planned.chunks] == ["جملة أولى.", "*** وجملة ثانية."]
+    assert [c.pause_ms for c in planned.chunks] == [300, 0]
+    with pytest.raises(ConfigError, match="p02"):
+        plan_segment(Segment("p02", "paragraph", "… — !", 0), eng, {})

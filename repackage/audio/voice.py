@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from repackage.errors import RepackageError
+from repackage.errors import ConfigError, RepackageError
 
 from . import codec
 from .cache import AudioCache, chunk_key, segment_key
@@ -53,7 +53,10 @@ class VoicedSegment:
 def plan_segment(segment: Segment, engine: Engine, pauses: dict[str, int]) -> PlannedSegment:
     """Cut a segment into engine chunks and compute every cache key (no I/O)."""
     text = spoken_form(segment.text, engine=engine.name)
-    pieces = chunk_text(text, engine.max_chars)
+    # a chunk of bare punctuation ("…", "—") has nothing to say, and espeak returns no audio
+    pieces = [c for c in chunk_text(text, engine.max_chars) if any(ch.isalnum() for ch in c.text)]
+    if not pieces:
+        raise ConfigError(f"segment {segment.id} ({segment.kind}): nothing to say in its text")
     chunks = []
     for i, c in enumerate(pieces):
         last = i == len(pieces) - 1

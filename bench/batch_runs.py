@@ -11,7 +11,8 @@ import os
 import shutil
 from pathlib import Path
 
-from measure import SEED, SEED_PHOTO, Context, Outcome, attempt, log, median, run_cmd, timed
+from measure import SEED, SEED_PHOTO, Context, Outcome, attempt, log, median, run_cmd
+from pipeline_runs import run_measured
 
 KEYS = ("batch_speedup_2_jobs",)
 COPIES = 10
@@ -37,21 +38,30 @@ def measure(ctx: Context) -> Outcome:
         extra = ["--engine", "espeak"] if "--engine" in help_text else []
         n = ctx.runs(2, 1)
         times: dict[int, list[float]] = {1: [], 2: []}
+        cpu: dict[int, list[float]] = {1: [], 2: []}
+        load: list[float] = []
         for r in range(n):
             for jobs in (1, 2):
                 out_dir = ctx.scratch(f"out-{jobs}-{r}")
                 cmd = [ctx.repackage_exe, "batch", str(articles), "--jobs", str(jobs),
                        "--out", str(out_dir), *extra]
-                seconds, _ = timed(lambda cmd=cmd: run_cmd(cmd, timeout=1800))
+                load.append(os.getloadavg()[0])
+                run = run_measured(ctx, cmd, f"batch-{jobs}-{r}")
+                seconds = run["seconds"]
+                cpu[jobs].append(run["cpu_s"])
                 done = len(list(out_dir.glob("*/manifest.json")))
                 if done != COPIES:
                     raise RuntimeError(f"--jobs {jobs} finished {done} of {COPIES} articles")
                 times[jobs].append(seconds)
-                log(f"batch --jobs {jobs}: {seconds:.1f} s")
+                log(f"batch --jobs {jobs}: {seconds:.1f} s (cpu {run['cpu_s']:.1f} s, "
+                    f"load average {load[-1]:.1f})")
         one, two = median(times[1]), median(times[2])
         out.put("batch_speedup_2_jobs", round(one / two, 2), n)
         out.detail.update(jobs_1_s=[round(t, 1) for t in times[1]],
                           jobs_2_s=[round(t, 1) for t in times[2]], copies=COPIES,
+                          jobs_1_cpu_s=[round(t, 1) for t in cpu[1]],
+                          jobs_2_cpu_s=[round(t, 1) for t in cpu[2]],
+                          load_average_at_start=[round(x, 1) for x in load],
                           engine_option=bool(extra))
 
     attempt(out, KEYS, batch)

@@ -153,6 +153,7 @@ def main() -> int:
 
     groups = args.only or GROUPS
     started = datetime.now(UTC)
+    load_start = os.getloadavg()
     values: dict[str, Any] = {k: None for k in KEY_ORDER}
     reasons: dict[str, str] = {}
     runs: dict[str, int] = {}
@@ -193,6 +194,8 @@ def main() -> int:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "quick": args.quick,
+        "load_average": {"start": [round(x, 2) for x in load_start],
+                         "end": [round(x, 2) for x in os.getloadavg()]},
         "runs": runs,
         "goals": goals,
         "null_reasons": {k: reasons[k] for k in KEY_ORDER if values[k] is None and k in reasons},

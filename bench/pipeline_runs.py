@@ -84,10 +84,13 @@ def measure(ctx: Context) -> Outcome:
         cold, warm, rss, warm_rss = [], [], [], []
         for r in range(n):
             out_dir = ctx.scratch(f"seed-{r}") / "out"
+            load = os.getloadavg()[0]
             c = run_measured(ctx, all_cmd(ctx, SEED, out_dir), f"cold-{r}")
             out.detail.setdefault("outputs", outputs_of(out_dir))
             w = run_measured(ctx, all_cmd(ctx, SEED, out_dir), f"warm-{r}")
             cold.append(c["seconds"])
+            out.detail.setdefault("cold_cpu_s", []).append(round(c["cpu_s"], 1))
+            out.detail.setdefault("load_average_at_start", []).append(round(load, 1))
             warm.append(w["seconds"])
             rss.append(c["maxrss_mb"])
             warm_rss.append(w["maxrss_mb"])

@@ -4,7 +4,7 @@
 
 ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` is the largest resident set of any descendant that
 has been waited for (the command, and anything it started and reaped, such as ffmpeg), which
-is what "the largest process" means. It runs in its own small process so the benchmark
+is what "the largest process" means. ``cpu_s`` is the user + system time of them all. It runs in its own small process so the benchmark
 driver's other children never count.
 """
 
@@ -28,6 +28,7 @@ def main() -> int:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(result, "w", encoding="utf-8") as fh:
         json.dump({"seconds": seconds, "maxrss_mb": usage.ru_maxrss / 1024,
+                   "cpu_s": usage.ru_utime + usage.ru_stime,
                    "returncode": proc.returncode, "stdout": proc.stdout[-4000:],
                    "stderr": proc.stderr[-4000:]}, fh)
     return 0

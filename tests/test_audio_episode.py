@@ -69,6 +69,7 @@ def test_mp3_format_and_tags(seed_run, seed_article):
     assert tags["TIT2"].text[0] == seed_article.title
     assert tags["TALB"].text[0] and tags["TPE1"].text[0]
     assert tags["TLAN"].text[0] == "ara"
+    assert re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", str(tags["TDRC"].text[0]))
     assert tags.getall("APIC"), "the seed has a photo: it is the cover"
 
 

@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +193,8 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
             total = publish.mp3_length(tmp)
             chaps = publish.chapters(placed, total)
             publish.tag_mp3(tmp, title=meta["title"], artist=meta["artist"],
-                            album=meta["album"], date=meta["date"], language="ara",
+                            album=meta["album"], language="ara",
+                            date=meta["date"] or datetime.now(UTC).date().isoformat(),
                             genre=meta["genre"], chaps=chaps,
                             cover=Path(meta["cover"][0]) if meta["cover"] else None,
                             comment=meta["source"])

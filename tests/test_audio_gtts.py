@@ -308,3 +308,23 @@ def test_refused_connection_is_retried(sleeps, mp3_bytes):
     eng = GTTSEngine(transport=transport, sleep=sleeps.append, rng=lambda: 0.0)
     assert eng.synthesize("نص") == mp3_bytes
     assert sleeps == [0.25]
+
+
+def test_auto_falls_back_to_espeak_when_gtts_fails_part_way(fake, sleeps, mp3_bytes,
+                                                            seed_article, tmp_path, monkeypatch):
+    import dataclasses
+
+    from repackage.audio import build_episode, episode
+
+    article = dataclasses.replace(seed_article, paragraphs=seed_article.paragraphs[:1],
+                                  quotes=())
+    flaky = engine(fake, sleeps, retries=1, concurrency=1)
+    fake.add(200, answer(mp3_bytes))
+    fake.default = (503, {}, b"", 0.0)
+    real = episode.choose_engine
+    monkeypatch.setattr(episode, "choose_engine", lambda name: (
+        (flaky, "gtts (Google TTS reachable)") if name == "auto" else real(name)))
+    summary = build_episode(article, tmp_path / "out" / "s", engine="auto",
+                            cache_dir=tmp_path / "cache")
+    assert summary["engine"] == "espeak"
+    assert "part-way" in summary["engine_reason"] and "HTTP 503" in summary["engine_reason"]

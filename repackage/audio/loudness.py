@@ -24,7 +24,7 @@ TARGET_TP = -1.0
 LIMIT_MARGIN = 0.7
 # Limiting lowers integrated loudness by roughly this share of the dB it shaves off peaks
 # (measured on synthesized speech); pass two adds it back so one pass usually lands.
-LIMIT_LOUDNESS_COST = 0.12
+LIMIT_LOUDNESS_COST = 0.18
 
 
 @dataclass(frozen=True)

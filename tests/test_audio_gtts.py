@@ -328,3 +328,22 @@ def test_auto_falls_back_to_espeak_when_gtts_fails_part_way(fake, sleeps, mp3_by
                             cache_dir=tmp_path / "cache")
     assert summary["engine"] == "espeak"
     assert "part-way" in summary["engine_reason"] and "HTTP 503" in summary["engine_reason"]
+
+
+def test_chunks_voiced_before_a_failure_are_kept(sleeps, mp3_bytes, tmp_path):
+    from repackage.audio.engines.gtts import Response
+
+    def transport(method, url, body, headers, timeout):
+        if b"FAIL" in body:
+            return Response(500, {}, b"")
+        return Response(200, {}, answer(mp3_bytes))
+
+    eng = GTTSEngine(transport=transport, sleep=sleeps.append, retries=1, concurrency=3)
+    segs = [Segment("p01", "paragraph", "كلمة أولى.", 0), Segment("p02", "paragraph", "FAIL.", 0),
+            Segment("p03", "paragraph", "كلمة ثالثة.", 0)]
+    planned = [plan_segment(s, eng, {}) for s in segs]
+    cache = AudioCache(tmp_path)
+    with pytest.raises(NetworkError, match="segment p02"):
+        voice_segments(planned, eng, cache)
+    kept = {p.segment.id for p in planned if cache.get_chunk(p.chunks[0].key, "wav")}
+    assert kept == {"p01", "p03"}

@@ -98,13 +98,15 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
     total = len(need) + len(todo)
     done = 0
 
-    def synth(item: tuple[PlannedChunk, Segment]) -> tuple[PlannedChunk, bytes]:
-        # decoding here, in the worker, overlaps it with other chunks' network waits; the
-        # cache then holds working-format WAV that needs no decoding again
+    def synth(item: tuple[PlannedChunk, Segment]) -> PlannedChunk:
+        # decoding and caching here, in the worker, overlaps them with other chunks' network
+        # waits, and keeps every chunk voiced before a failure for the next run
         chunk, segment = item
         try:
             data = engine.synthesize(chunk.text)
-            return chunk, codec.wav_bytes(codec.to_pcm(data, engine.audio_format))
+            cache.put_chunk(chunk.key, CHUNK_FORMAT,
+                            codec.wav_bytes(codec.to_pcm(data, engine.audio_format)))
+            return chunk
         except RepackageError as exc:
             raise _labelled(exc, segment) from None
 
@@ -117,8 +119,7 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
         pool = ThreadPoolExecutor(max_workers=workers)
         results = pool.map(synth, items)
     try:
-        for chunk, data in results:
-            cache.put_chunk(chunk.key, CHUNK_FORMAT, data)
+        for _ in results:
             stats["synthesized"] += 1
             done += 1
             if progress:

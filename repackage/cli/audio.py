@@ -23,9 +23,6 @@ ENGINES = ("auto", "gtts", "espeak")
 class _Bar:
     """A one-line progress display on stderr (used only when stderr is a terminal)."""
 
-    def __init__(self) -> None:
-        self.label = ""
-
     def __call__(self, done: int, total: int, label: str) -> None:
         width = 30
         fill = width * done // total if total else width
@@ -33,6 +30,7 @@ class _Bar:
         sys.stderr.flush()
 
     def close(self) -> None:
+        """Clear the line so what follows starts clean."""
         sys.stderr.write("\r" + " " * 60 + "\r")
         sys.stderr.flush()
 

@@ -7,6 +7,7 @@ median wall time with one job divided by the median with two.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -28,6 +29,17 @@ def make_copies(folder: Path) -> Path:
     return articles
 
 
+def stage_seconds(out_dir: Path) -> dict[str, list[float]]:
+    """Each stage's time per article, from the manifests a run wrote."""
+    found: dict[str, list[float]] = {}
+    for manifest in out_dir.glob("*/manifest.json"):
+        stages = json.loads(manifest.read_text("utf-8")).get("stages", {})
+        for name, info in stages.items():
+            if isinstance(info, dict) and "seconds" in info:
+                found.setdefault(name, []).append(float(info["seconds"]))
+    return found
+
+
 def measure(ctx: Context) -> Outcome:
     out = Outcome()
     os.environ.pop("REPACKAGE_CACHE", None)
@@ -40,6 +52,7 @@ def measure(ctx: Context) -> Outcome:
         times: dict[int, list[float]] = {1: [], 2: []}
         cpu: dict[int, list[float]] = {1: [], 2: []}
         load: list[float] = []
+        stages: dict[int, dict[str, list[float]]] = {1: {}, 2: {}}
         for r in range(n):
             for jobs in (1, 2):
                 out_dir = ctx.scratch(f"out-{jobs}-{r}")
@@ -53,6 +66,8 @@ def measure(ctx: Context) -> Outcome:
                 if done != COPIES:
                     raise RuntimeError(f"--jobs {jobs} finished {done} of {COPIES} articles")
                 times[jobs].append(seconds)
+                for name, secs in stage_seconds(out_dir).items():
+                    stages[jobs].setdefault(name, []).extend(secs)
                 log(f"batch --jobs {jobs}: {seconds:.1f} s (cpu {run['cpu_s']:.1f} s, "
                     f"load average {load[-1]:.1f})")
         one, two = median(times[1]), median(times[2])
@@ -62,6 +77,10 @@ def measure(ctx: Context) -> Outcome:
                           jobs_1_cpu_s=[round(t, 1) for t in cpu[1]],
                           jobs_2_cpu_s=[round(t, 1) for t in cpu[2]],
                           load_average_at_start=[round(x, 1) for x in load],
+                          # per-article stage times: if they grow with two jobs, the two
+                          # workers are fighting over the cores, not waiting on each other
+                          stage_median_s={jobs: {k: round(median(v), 2) for k, v in st.items()}
+                                          for jobs, st in stages.items()},
                           engine_option=bool(extra))
 
     attempt(out, KEYS, batch)

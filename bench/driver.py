@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from measure import BENCH_DIR, Context, Outcome, write_json
+from measure import BENCH_DIR, SEED, Context, Outcome, write_json
 
 # Cheap and independent groups first, so a partial run still says something useful.
 GROUPS = ("startup_time", "card_speed", "chromium_cards", "gtts_traffic", "speech_speed",
@@ -151,6 +151,10 @@ def main() -> int:
         run_one_group(args.group, args.result, args.quick, work)
         return 0
 
+    if not SEED.exists():
+        print(f"bench: the seed article is not at {SEED}; set REPACKAGE_SHARED to the folder "
+              "that holds corpus/cap-xi-tajikistan.txt", file=sys.stderr)
+        return 2
     groups = args.only or GROUPS
     started = datetime.now(UTC)
     load_start = os.getloadavg()

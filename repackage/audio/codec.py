@@ -150,12 +150,34 @@ def to_pcm(data: bytes, fmt: str) -> bytes:
         mp3_duration(data)
     else:
         raise AudioDataError(f"unknown audio format {fmt!r}")
-    fmt_in = [] if fmt == "wav" else ["-f", "mp3"]
-    out = run_ffmpeg([*fmt_in, "-i", "pipe:0", "-f", "s16le", "-ac", "1", "-ar", str(RATE),
-                      "pipe:1"], what="decoding synthesized audio", input_bytes=data)
-    if not out:
+    # pydub decodes through the ffmpeg binary; naming the codec keeps it from calling ffprobe,
+    # which imageio-ffmpeg does not ship.
+    try:
+        segment = pydub_segment().from_file(
+            io.BytesIO(data), format=fmt, codec="mp3" if fmt == "mp3" else None,
+            parameters=["-ac", str(CHANNELS), "-ar", str(RATE)],
+        )
+    except Exception as exc:  # noqa: BLE001 - pydub raises bare exceptions for decoder failures
+        raise AudioDataError(f"audio does not decode ({str(exc).strip().splitlines()[-1][:120]})") from None
+    segment = segment.set_sample_width(WIDTH).set_channels(CHANNELS).set_frame_rate(RATE)
+    if not segment.raw_data:
         raise AudioDataError("audio decoded to nothing")
-    return out
+    return segment.raw_data
+
+
+@functools.lru_cache(maxsize=1)
+def pydub_segment():
+    """pydub's AudioSegment class, pointed at imageio-ffmpeg's binary."""
+    import warnings
+
+    with warnings.catch_warnings():
+        # pydub warns at import time when no ffmpeg is on PATH (we give it one just below)
+        # and, on 3.12, that audioop is deprecated (audioop-lts replaces it from 3.13).
+        warnings.simplefilter("ignore", RuntimeWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)  # audioop, on Python 3.12
+        from pydub import AudioSegment
+    AudioSegment.converter = ffmpeg_exe()
+    return AudioSegment
 
 
 def silence(ms: int) -> bytes:

@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from repackage.text.arabic import BIDI_MARKS, HARAKAT, TATWEEL, normalize, split_sentences
+from repackage.text.arabic import (
+    BIDI_MARKS,
+    HARAKAT,
+    TATWEEL,
+    normalize,
+    split_sentences,
+    to_western_digits,
+)
 
-_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _THOUSANDS = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)\u066b(?=\d)")
 _PERCENT = re.compile(r"\s*[%\u066a]")
@@ -38,7 +44,7 @@ def spoken_form(text: str, *, engine: str = "espeak") -> str:
     (never spoken) are dropped. espeak-ng skips ``%``, so it is written out for it.
     """
     text = normalize(text)
-    text = text.translate(_EASTERN_DIGITS)
+    text = to_western_digits(text)
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL.sub(".", text)
     if engine == "espeak":

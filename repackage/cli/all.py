@@ -6,14 +6,13 @@ import click
 
 from repackage.cli.common import (
     echo_json,
+    engine_option,
     json_option,
     library_errors,
     out_option,
     quiet_option,
     show_progress,
 )
-
-ENGINES = ("auto", "gtts", "espeak")
 
 
 @click.command(
@@ -26,8 +25,7 @@ ENGINES = ("auto", "gtts", "espeak")
 )
 @click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...",
                 type=click.Path(dir_okay=False, path_type=str))
-@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="Voice: gtts (online), espeak (offline) or auto (gtts when reachable).")
+@engine_option
 @click.option("--size", "sizes", multiple=True, metavar="NAME",
               help="Card size; repeat for several (default: square).")
 @click.option("--platform", "platforms", multiple=True, metavar="P",

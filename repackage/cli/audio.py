@@ -10,14 +10,13 @@ import click
 from repackage.cli.common import (
     article_argument,
     echo_json,
+    engine_option,
     json_option,
     library_errors,
     out_option,
     quiet_option,
     show_progress,
 )
-
-ENGINES = ("auto", "gtts", "espeak")
 
 
 class _Bar:
@@ -45,8 +44,7 @@ class _Bar:
     ),
 )
 @article_argument
-@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="Voice: gtts (Google, online), espeak (offline) or auto (gtts when reachable).")
+@engine_option
 @out_option
 @json_option
 @click.option("--force", is_flag=True, help="Re-voice and re-mix even when nothing changed.")

@@ -8,14 +8,13 @@ import click
 
 from repackage.cli.common import (
     echo_json,
+    engine_option,
     json_option,
     library_errors,
     out_option,
     quiet_option,
     show_progress,
 )
-
-ENGINES = ("auto", "gtts", "espeak")
 
 
 @click.command(
@@ -29,8 +28,7 @@ ENGINES = ("auto", "gtts", "espeak")
 @click.argument("inputs", metavar="DIR|GLOB")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: the CPU count).")
-@click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-              help="Voice: gtts (online), espeak (offline) or auto (gtts when reachable).")
+@engine_option
 @click.option("--size", "sizes", multiple=True, metavar="NAME",
               help="Card size; repeat for several (default: square).")
 @click.option("--platform", "platforms", multiple=True, metavar="P",

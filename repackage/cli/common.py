@@ -23,6 +23,11 @@ json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (for scripts)."
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+ENGINES = ("auto", "gtts", "espeak")
+engine_option = click.option(
+    "--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
+    help="Voice: gtts (Google, online), espeak (offline) or auto (gtts when reachable).",
+)
 
 
 def library_errors(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -84,3 +84,20 @@ def test_no_quotes():
 )
 def test_credit_split(caption, want_caption, want_credit):
     assert split_credit(caption) == (want_caption, want_credit)
+
+
+def test_apposition_after_name_is_the_role():
+    (quote,) = extract_quotes([f'وقال الدكتور ماهر العلي، أستاذ الاقتصاد في الجامعة: "{LONG}".'])
+    assert quote.speaker == "ماهر العلي"
+    assert quote.role == "أستاذ الاقتصاد في الجامعة"
+
+
+def test_apposition_does_not_replace_a_real_role():
+    paras = [f'وقال وزير المالية سامي حداد، الذي ترأس الجلسة: "{LONG}".']
+    (quote,) = extract_quotes(paras)
+    assert quote.role == "وزير المالية"
+
+
+def test_relative_clause_is_not_a_role():
+    (quote,) = extract_quotes([f'وقال سامي حداد، الذي ترأس الجلسة: "{LONG}".'])
+    assert (quote.speaker, quote.role) == ("سامي حداد", None)

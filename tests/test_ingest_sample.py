@@ -20,7 +20,7 @@ def test_sample_article():
     assert speakers == [
         ("سعاد المنصوري", "رئيسة البلدية"),
         ("كريم الحداد", "مدير المشروع"),
-        ("ماهر العلي", "الدكتور"),
+        ("ماهر العلي", "أستاذ اقتصاديات الطاقة في جامعة الميناء"),
     ]
     assert [q.text for q in article.quotes if not q.card_worthy] == ["نموذجا قابلا للتكرار"]
     body = " ".join(article.paragraphs)

@@ -33,6 +33,9 @@ ROLE_WORDS = frozenset(
     "الخبير الخبيرة خبير الباحث الباحثة الأستاذ الأستاذة البروفيسور المحلل المحللة "
     "الكاتب الكاتبة ".split()
 )
+# Titles that say little on their own: an apposition after the name describes the person better.
+HONORIFICS = frozenset("السيد السيدة الدكتور الدكتورة الشيخ الأستاذ الأستاذة".split())
+_MAX_APPOSITION = 9
 ROLE_LINKS = frozenset(["باسم", "لشؤون", "للشؤون"])
 STOP_WORDS = frozenset(
     "يوم في من إلى الى على عن مع أن إن أنه إنه الذي التي الذين خلال بعد قبل حيث "
@@ -155,14 +158,23 @@ def _speaker_tokens(tokens: list[str], bounded: bool = False) -> tuple[list[str]
                 break
             i += 1
     name: list[str] = []
-    for tok in tokens[i:]:
+    last = i
+    for j in range(i, len(tokens)):
+        tok = tokens[j]
         word = _clean(tok)
         verbs_end = not bounded and not tok.endswith(("،", ",", ":"))
         if not word or not _is_name_word(word, first=not name, verbs_end=verbs_end):
             break
         name.append(word)
+        last = j
         if tok.endswith(("،", ",", ":")) or len(name) == 4:
             break
+    if bounded and name and tokens[last].endswith(("،", ",")) and (not role or set(role) <= HONORIFICS):
+        # "ماهر العلي، أستاذ اقتصاديات الطاقة في جامعة الميناء:": the apposition is the role.
+        apposition = [t.strip("،,:") for t in tokens[last + 1:]]
+        if (0 < len(apposition) <= _MAX_APPOSITION and tokens[-1].endswith(":")
+                and apposition[0] not in STOP_WORDS and apposition[0] not in COMMON_AL_WORDS):
+            role = apposition
     return role, name
 
 

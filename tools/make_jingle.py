@@ -1,6 +1,6 @@
 """Generate assets/jingle.flac, the show's intro/outro bed, from synthesized tones.
 
-Run: python assets/make_jingle.py  (needs numpy and imageio-ffmpeg, both project deps).
+Run: python tools/make_jingle.py  (needs numpy and imageio-ffmpeg, both project deps).
 A soft pad chord in D major under a bell arpeggio, 7 seconds, 44.1 kHz mono.
 The output is deterministic: same script, same file.
 """
@@ -14,7 +14,7 @@ import numpy as np
 
 RATE = 44100
 LENGTH = 7.0
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "assets"
 
 
 def hz(midi: int) -> float:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from card_page import SIZES, PageStyle, font_file, seed_cards, write_pages
-from measure import Context, Outcome, attempt, log, median
+from measure import Context, Outcome, attempt, log, median, seed_article
 
 KEYS = ("cards_chromium_ms_per_card",)
 
@@ -154,6 +154,13 @@ class DevToolsPipe:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
+def _publisher() -> str | None:
+    try:
+        return seed_article().publisher
+    except Exception:  # noqa: BLE001 - without ingest the template's own mark is used
+        return None
+
+
 def page_style() -> tuple[PageStyle, str]:
     """The look of the project's default card template where it can be read; where from."""
     style = PageStyle(quote_font=font_file("amiri", "Bold"),
@@ -161,7 +168,8 @@ def page_style() -> tuple[PageStyle, str]:
     try:
         from project_style import project_page_style
 
-        return project_page_style(style), "templates/cards/classic.toml"
+        return (project_page_style(style, publisher=_publisher()),
+                "templates/cards/classic.toml")
     except Exception as exc:  # noqa: BLE001 - the generic look is a fair stand-in
         return style, f"built-in look ({exc.__class__.__name__}: {exc})"[:200]
 

@@ -14,12 +14,16 @@ def _font(spec: str) -> Path:
     return font_file(family, weight or "Regular")
 
 
-def project_page_style(fallback: PageStyle, name: str = "classic") -> PageStyle:
-    """The ``name`` card template's fonts, colours and sizes as a PageStyle."""
+def project_page_style(fallback: PageStyle, name: str = "classic",
+                       publisher: str | None = None) -> PageStyle:
+    """The ``name`` card template's fonts, colours and sizes as a PageStyle; the outlet's
+    mark is the article's ``publisher`` when the template says so and one is known."""
     from repackage.resources import template
 
     data = tomllib.loads(template(f"cards/{name}.toml").read_text("utf-8"))
     colors, fonts = data.get("colors", {}), data.get("fonts", {})
+    mark = data.get("mark", {})
+    mark_text = publisher if publisher and mark.get("use_publisher") else mark.get("text", "")
     return dataclasses.replace(
         fallback,
         quote_font=_font(fonts.get("quote", "amiri:Regular")),
@@ -33,5 +37,5 @@ def project_page_style(fallback: PageStyle, name: str = "classic") -> PageStyle:
         speaker_px=int(data.get("speaker", {}).get("size", fallback.speaker_px)),
         credit_px=int(data.get("credit", {}).get("size", fallback.credit_px)),
         credit_prefix=str(data.get("credit", {}).get("prefix", "")),
-        mark=str(data.get("mark", {}).get("text", "")),
+        mark=str(mark_text or ""),
     )

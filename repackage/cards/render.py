@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-import struct
-import zlib
+import io
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +14,9 @@ from repackage.cards.shaping import Shaper
 from repackage.cards.template import Template, parse_color
 from repackage.errors import ConfigError
 
-# zlib level 1 on unfiltered rows: cards are flat colour, antialiased text and a softened photo,
-# which this packs within ~10 % of Pillow's default while taking a third of its time (Pillow
-# tries every PNG row filter on every row). Social sites re-encode uploads anyway.
+# zlib level 1: cards are flat colour, antialiased text and a softened photo, which this packs
+# within ~25 % of Pillow's default level at about 60 % of its time. Social sites re-encode uploads.
 PNG_ZLIB_LEVEL = 1
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 ROLE_COLOR = {"quote": "text", "speaker": "speaker", "role": "muted", "credit": "muted",
               "mark": "accent"}
@@ -121,22 +118,13 @@ def draw_card(plan: CardPlan, tpl: Template, shaper: Shaper, background: Any,
     return image
 
 
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
 def encode_png(image: Any) -> bytes:
-    """An 8-bit RGB PNG of ``image``: IHDR, one IDAT, IEND; no metadata, no timestamps.
+    """An 8-bit RGB PNG of ``image`` with no metadata and no timestamps.
 
     The same pixels always give the same bytes.
     """
     if image.mode != "RGB":
         image = image.convert("RGB")
-    width, height = image.size
-    stride = width * 3
-    raw = memoryview(image.tobytes())
-    # each row is prefixed with its filter type, 0 (None)
-    rows = b"\x00" + b"\x00".join(raw[y * stride:(y + 1) * stride] for y in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (_PNG_SIGNATURE + _chunk(b"IHDR", header)
-            + _chunk(b"IDAT", zlib.compress(rows, PNG_ZLIB_LEVEL)) + _chunk(b"IEND", b""))
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=PNG_ZLIB_LEVEL)
+    return out.getvalue()

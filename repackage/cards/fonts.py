@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import struct
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -70,14 +69,18 @@ def load_font(path: str, size: int, basic: bool = False) -> Any:
 @functools.lru_cache(maxsize=32)
 def coverage(path: str) -> frozenset[int]:
     """The code points the font maps to glyphs, read from its ``cmap`` table."""
+    from fontTools.ttLib import TTFont, TTLibError
+
     try:
-        data = Path(path).read_bytes()
+        with TTFont(path, lazy=True) as font:
+            best = font["cmap"].getBestCmap()
     except OSError as exc:
-        raise ConfigError(f"font {path}: cannot be read ({exc})") from None
-    try:
-        return frozenset(_read_cmap(data))
-    except (struct.error, ValueError) as exc:
+        raise ConfigError(f"font {path}: cannot be read ({exc.strerror or exc})") from None
+    except (TTLibError, KeyError, AssertionError, ValueError) as exc:
         raise ConfigError(f"font {path}: unreadable cmap table ({exc})") from None
+    if best is None:
+        raise ConfigError(f"font {path}: no Unicode cmap table")
+    return frozenset(best)
 
 
 def _needs_glyph(ch: str) -> bool:
@@ -105,76 +108,3 @@ def check_coverage(text: str, path: str, what: str) -> None:
         )
         more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
         raise InputError(f"{what}: font {Path(path).name} has no glyph for {names}{more}")
-
-
-def _read_cmap(data: bytes) -> set[int]:
-    """Parse the cmap of a TrueType/OpenType font (formats 4 and 12, Unicode subtables)."""
-    if data[:4] == b"ttcf":  # a collection: read its first font
-        (offset,) = struct.unpack_from(">I", data, 12)
-    else:
-        offset = 0
-    (num_tables,) = struct.unpack_from(">H", data, offset + 4)
-    cmap_at = None
-    for i in range(num_tables):
-        tag, _check, table_offset, _length = struct.unpack_from(">4sIII", data, offset + 12 + 16 * i)
-        if tag == b"cmap":
-            cmap_at = table_offset
-            break
-    if cmap_at is None:
-        raise ValueError("no cmap table")
-    (_version, count) = struct.unpack_from(">HH", data, cmap_at)
-    best: tuple[int, int] | None = None  # (rank, offset): prefer full-repertoire tables
-    for i in range(count):
-        platform, encoding, sub = struct.unpack_from(">HHI", data, cmap_at + 4 + 8 * i)
-        (fmt,) = struct.unpack_from(">H", data, cmap_at + sub)
-        unicode_table = platform == 0 or (platform == 3 and encoding in (1, 10))
-        if not unicode_table or fmt not in (4, 12):
-            continue
-        rank = 2 if fmt == 12 else 1
-        if best is None or rank > best[0]:
-            best = (rank, cmap_at + sub)
-    if best is None:
-        raise ValueError("no Unicode subtable in format 4 or 12")
-    at = best[1]
-    (fmt,) = struct.unpack_from(">H", data, at)
-    return _format12(data, at) if fmt == 12 else _format4(data, at)
-
-
-def _format4(data: bytes, at: int) -> set[int]:
-    (seg_x2,) = struct.unpack_from(">H", data, at + 6)
-    segs = seg_x2 // 2
-    ends_at = at + 14
-    starts_at = ends_at + seg_x2 + 2
-    deltas_at = starts_at + seg_x2
-    ranges_at = deltas_at + seg_x2
-    ends = struct.unpack_from(f">{segs}H", data, ends_at)
-    starts = struct.unpack_from(f">{segs}H", data, starts_at)
-    deltas = struct.unpack_from(f">{segs}h", data, deltas_at)
-    range_offsets = struct.unpack_from(f">{segs}H", data, ranges_at)
-    out: set[int] = set()
-    for i in range(segs):
-        start, end = starts[i], ends[i]
-        if start == 0xFFFF:
-            continue
-        for cp in range(start, end + 1):
-            if range_offsets[i] == 0:
-                glyph = (cp + deltas[i]) & 0xFFFF
-            else:
-                where = ranges_at + 2 * i + range_offsets[i] + 2 * (cp - start)
-                (glyph,) = struct.unpack_from(">H", data, where)
-                if glyph:
-                    glyph = (glyph + deltas[i]) & 0xFFFF
-            if glyph:
-                out.add(cp)
-    return out
-
-
-def _format12(data: bytes, at: int) -> set[int]:
-    (n_groups,) = struct.unpack_from(">I", data, at + 12)
-    out: set[int] = set()
-    for g in range(n_groups):
-        start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * g)
-        for k, cp in enumerate(range(start, end + 1)):
-            if glyph + k:
-                out.add(cp)
-    return out

@@ -6,15 +6,7 @@ import sys
 
 import click
 
-from repackage.cli.common import (
-    echo_json,
-    engine_option,
-    json_option,
-    library_errors,
-    out_option,
-    quiet_option,
-    show_progress,
-)
+from repackage.cli.common import echo_json, library_errors, run_options, show_progress
 
 
 @click.command(
@@ -28,15 +20,7 @@ from repackage.cli.common import (
 @click.argument("inputs", metavar="DIR|GLOB")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Parallel workers (default: the CPU count).")
-@engine_option
-@click.option("--size", "sizes", multiple=True, metavar="NAME",
-              help="Card size; repeat for several (default: square).")
-@click.option("--platform", "platforms", multiple=True, metavar="P",
-              help="Thread platform; repeat for several (default: all).")
-@out_option
-@click.option("--force", is_flag=True, help="Redo every stage, even those up to date.")
-@json_option
-@quiet_option
+@run_options
 @library_errors
 def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
             platforms: tuple[str, ...], out_dir: str, force: bool, as_json: bool,

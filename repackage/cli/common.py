@@ -30,6 +30,25 @@ engine_option = click.option(
 )
 
 
+
+def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of a whole-pipeline run (`all`, `batch`), in the order help shows them."""
+    options = [
+        engine_option,
+        click.option("--size", "sizes", multiple=True, metavar="NAME",
+                     help="Card size; repeat for several (default: square)."),
+        click.option("--platform", "platforms", multiple=True, metavar="P",
+                     help="Thread platform; repeat for several (default: all)."),
+        out_option,
+        click.option("--force", is_flag=True, help="Redo every stage, even those up to date."),
+        json_option,
+        quiet_option,
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 def library_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Turn the library's RepackageError into a one-line Click error (exit 1)."""
 

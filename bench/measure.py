@@ -149,6 +149,22 @@ def seed_article() -> Any:
     return load_article(SEED)
 
 
+def seed_plan() -> tuple[Any, Any, list[Any], Any]:
+    """(show, a new espeak engine, planned segments, script) for the seed, planned by the
+    project's own audio stage."""
+    try:
+        from repackage.audio.engines import make_engine
+        from repackage.audio.script import plan_script
+        from repackage.audio.show import load_show
+        from repackage.audio.voice import plan_segment
+    except ImportError as exc:
+        raise Unavailable(f"the audio stage's voicing path is not available: {exc}") from None
+    show = load_show()
+    script = plan_script(seed_article(), show)
+    engine = make_engine("espeak")
+    return show, engine, [plan_segment(s, engine, show.pauses) for s in script.segments], script
+
+
 def write_json(path: Path, obj: Any) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

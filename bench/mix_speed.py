@@ -19,53 +19,28 @@ from pathlib import Path
 from typing import Any
 
 import ffmpeg_mix
-from measure import Context, Outcome, Unavailable, attempt, log, median, seed_article, timed
+from measure import Context, Outcome, Unavailable, attempt, log, median, seed_plan, timed
 
 KEYS = ("assembly_s", "ffmpeg_only_s")
 
 
 def voiced_seed(ctx: Context) -> tuple[list[Path], list[int], Any, dict[str, Any]]:
-    """Voice the seed once; return segment WAVs, pauses after each, the bed, and the mix
-    settings of the show template."""
+    """Voice the seed once; return segment WAVs, pauses after each, the episode's own jingle
+    bed, and the mix settings of the show template."""
     try:
         from repackage.audio.cache import AudioCache
-        from repackage.audio.engines import make_engine
-        from repackage.audio.script import plan_script
-        from repackage.audio.show import load_show
-        from repackage.audio.voice import plan_segment, voice_segments
+        from repackage.audio.episode import lay_out
+        from repackage.audio.voice import voice_segments
+        from repackage.resources import asset
     except ImportError as exc:
         raise Unavailable(f"the audio stage is not available: {exc}") from None
-    article = seed_article()
-    show = load_show()
-    script = plan_script(article, show)
-    engine = make_engine("espeak")
-    planned = [plan_segment(s, engine, show.pauses) for s in script.segments]
+    show, engine, planned, _ = seed_plan()
     voiced, _ = voice_segments(planned, engine, AudioCache(ctx.scratch("cache")))
     wavs = [v.wav for v in voiced]
     gaps = [int(v.planned.segment.pause_ms) for v in voiced]
-    bed = _bed(show, voiced, gaps)
+    jingle = asset(str(show.mix.get("jingle", "jingle.flac")))
+    bed = lay_out(voiced, gaps, show, jingle)[1] if jingle.exists() else None
     return wavs, gaps, bed, dict(show.mix)
-
-
-def _bed(show: Any, voiced: list[Any], gaps: list[int]) -> Any:
-    """The jingle bed as the episode lays it: lead-in, fade under the voice, and the outro
-    bed fading in under the last segment (same placement rule as the episode builder)."""
-    from repackage.audio.codec import RATE
-    from repackage.audio.mix import Bed
-    from repackage.resources import asset
-
-    mix = show.mix
-    jingle = asset(str(mix.get("jingle", "jingle.flac")))
-    if not jingle.exists():
-        return None
-    lead_in = float(mix.get("lead_in", 2.5))
-    fade_in = float(mix.get("outro_fade_in", 1.5))
-    samples = sum(v.samples for v in voiced) + sum(RATE * g // 1000 for g in gaps[:-1])
-    end = lead_in + samples / RATE
-    last_kind = voiced[-1].planned.segment.kind
-    outro_start = max(0.0, end - lead_in - fade_in) if last_kind == "outro" else None
-    return Bed(jingle=jingle, lead_in=lead_in, intro_fade=float(mix.get("intro_fade", 2.0)),
-               outro_start=outro_start, outro_fade_in=fade_in)
 
 
 def silence_files(gaps: list[int], folder: Path) -> dict[int, Path]:

@@ -13,7 +13,7 @@ import io
 import time
 import wave
 
-from measure import Context, Outcome, Unavailable, attempt, log, median, seed_article
+from measure import Context, Outcome, Unavailable, attempt, log, median, seed_plan
 
 KEYS = ("offline_tts_realtime_factor",)
 
@@ -29,21 +29,14 @@ def measure(ctx: Context) -> Outcome:
     def speech() -> None:
         try:
             from repackage.audio.cache import AudioCache
-            from repackage.audio.engines import make_engine
-            from repackage.audio.script import plan_script
-            from repackage.audio.show import load_show
-            from repackage.audio.voice import plan_segment, voice_segments
+            from repackage.audio.voice import voice_segments
         except ImportError as exc:
             raise Unavailable(f"the audio stage's voicing path is not available: {exc}") from None
-        article = seed_article()
-        show = load_show()
-        script = plan_script(article, show)
         n = ctx.runs(3, 1)
         factors, synth_s, speech_s = [], [], []
         chunks = 0
         for r in range(n):
-            engine = make_engine("espeak")
-            planned = [plan_segment(s, engine, show.pauses) for s in script.segments]
+            _, engine, planned, script = seed_plan()  # a new engine each run
             cache = AudioCache(ctx.scratch(f"cache-{r}"))
             t0 = time.perf_counter()
             _, stats = voice_segments(planned, engine, cache)

@@ -33,6 +33,18 @@ def decodes_as_audio(path: Path) -> bool:
     return run.returncode == 0 and not run.stderr.strip()
 
 
+def assert_readable(path: Path) -> None:
+    """The file is whole: non-empty, and JSON parses, PNG decodes, MP3 decodes."""
+    assert path.stat().st_size > 0, path
+    if path.suffix == ".json":
+        json.loads(path.read_text("utf-8"))
+    elif path.suffix == ".png":
+        with Image.open(path) as img:
+            img.load()
+    elif path.suffix == ".mp3":
+        assert decodes_as_audio(path), path
+
+
 @pytest.fixture(scope="module")
 def seed_out(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
     out = tmp_path_factory.mktemp("e2e") / "out"
@@ -57,13 +69,7 @@ def test_seed_run_writes_every_output_its_manifest_lists(seed_out: Path):
         path = slug_dir / entry["path"]
         assert path.stat().st_size == entry["size"] > 0
         assert file_sha256(path) == entry["sha256"]
-        if path.suffix == ".json":
-            json.loads(path.read_text("utf-8"))
-        elif path.suffix == ".png":
-            with Image.open(path) as img:
-                img.load()
-        elif path.suffix == ".mp3":
-            assert decodes_as_audio(path), path
+        assert_readable(path)
     # every file of the run is listed (nothing but the lock and the manifest itself beside)
     on_disk = {p.relative_to(slug_dir).as_posix() for p in slug_dir.rglob("*") if p.is_file()}
     assert on_disk - set(paths) == {".lock", "manifest.json"}
@@ -132,14 +138,7 @@ def test_seed_run_killed_while_mixing_leaves_valid_files_and_rerun_completes(
         if path.is_file() and path.name != ".lock":
             assert path.name.startswith(".") or not path.name.endswith(".part"), path
             if not path.name.startswith("."):
-                assert path.stat().st_size > 0, path
-                if path.suffix == ".json":
-                    json.loads(path.read_text("utf-8"))
-                elif path.suffix == ".png":
-                    with Image.open(path) as img:
-                        img.load()
-                elif path.suffix == ".mp3":
-                    assert decodes_as_audio(path), path
+                assert_readable(path)
     assert json.loads((slug_dir / "manifest.json").read_text("utf-8"))["complete"] is False
 
     rerun = subprocess.run([*args[:-1], "--json"], env=env, capture_output=True, text=True,

@@ -101,6 +101,26 @@ def _tag_meta(article: Article, show: Show) -> dict[str, Any]:
             "source": article.publisher or article.source, "url": article.url}
 
 
+def lay_out(voiced: list[Any], gaps: list[int], show: Show,
+            jingle: Path) -> tuple[list[publish.Placed], mix.Bed]:
+    """Where each voiced segment sits in the episode, and the jingle bed laid under them.
+
+    The bed plays ``lead_in`` seconds alone, fades under the first segment, and returns under
+    the last one when that is the outro.
+    """
+    lead_in = float(show.mix.get("lead_in", 2.5))
+    fade_in = float(show.mix.get("outro_fade_in", 1.5))
+    body_items = [(v.planned.segment.id, v.planned.segment.kind, v.planned.segment.title,
+                   v.samples, list(v.spans)) for v in voiced]
+    placed = publish.place_segments(body_items, gaps, offset=lead_in, rate=codec.RATE)
+    last = placed[-1]
+    outro_start = max(0.0, last.end - lead_in - fade_in) if last.kind == "outro" else None
+    bed = mix.Bed(jingle, lead_in=lead_in, intro_fade=float(show.mix.get("intro_fade", 2.0)),
+                  outro_start=outro_start, outro_fade_in=fade_in,
+                  gain_db=float(show.mix.get("jingle_gain_db", -6.0)))
+    return placed, bed
+
+
 def build_episode(article: Article, slug_dir: Path, *, engine: str | Engine = "auto",
                   force: bool = False, progress: Progress | None = None,
                   show: Show | None = None, cache_dir: Path | None = None) -> dict[str, Any]:
@@ -156,16 +176,7 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
     voiced, stats = voice_segments(planned, eng, cache, force=force, progress=progress)
 
     gaps = [v.planned.segment.pause_ms for v in voiced]
-    lead_in = float(show.mix.get("lead_in", 2.5))
-    fade_in = float(show.mix.get("outro_fade_in", 1.5))
-    body_items = [(v.planned.segment.id, v.planned.segment.kind, v.planned.segment.title,
-                   v.samples, list(v.spans)) for v in voiced]
-    placed = publish.place_segments(body_items, gaps, offset=lead_in, rate=codec.RATE)
-    last = placed[-1]
-    outro_start = max(0.0, last.end - lead_in - fade_in) if last.kind == "outro" else None
-    bed = mix.Bed(jingle, lead_in=lead_in, intro_fade=float(show.mix.get("intro_fade", 2.0)),
-                  outro_start=outro_start, outro_fade_in=fade_in,
-                  gain_db=float(show.mix.get("jingle_gain_db", -6.0)))
+    placed, bed = lay_out(voiced, gaps, show, jingle)
 
     # per-segment MP3s: only changed ones are re-encoded, in parallel with the mix
     prev_segments = _previous_segments(audio_dir)

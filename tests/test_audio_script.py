@@ -92,6 +92,20 @@ def test_invalid_json_names_the_file(tmp_path):
         read_script(p)
 
 
+def test_script_saved_in_another_encoding_names_the_file(seed_article, show, tmp_path):
+    p = tmp_path / "script.json"
+    text = json.dumps(plan_script(seed_article, show).to_dict(), ensure_ascii=False)
+    p.write_bytes(text.encode("cp1256", "replace"))
+    with pytest.raises(ConfigError, match="script.json: not UTF-8"):
+        read_script(p)
+
+
+def test_source_that_is_not_an_object_is_ignored(seed_article, show):
+    d = plan_script(seed_article, show).to_dict()
+    d["source"] = "x"
+    assert script_from_dict(d).segments
+
+
 def test_edited_script_is_kept_while_the_article_is_unchanged(seed_article, show, tmp_path):
     path = tmp_path / "script.json"
     planned = plan_script(seed_article, show)

@@ -46,3 +46,18 @@ def test_python_dash_m():
     proc = subprocess.run([sys.executable, "-m", "repackage", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0
     assert __version__ in proc.stdout
+
+
+def test_unwritable_output_folder_is_a_one_line_error(seed_path, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(cli, ["ingest", str(seed_path), "--out", str(blocker / "out")])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Not a directory" in result.output and "Traceback" not in result.output
+
+
+def test_count_refuses_text_that_is_not_utf8():
+    result = CliRunner().invoke(cli, ["count", "-p", "x", "\udcff"])
+    assert result.exit_code == 2
+    assert "not valid UTF-8" in result.output

@@ -134,3 +134,21 @@ def test_slugs(stem, requested, want):
 
 def test_slug_alphabet():
     assert slugify("ÀB c/../d") == "ab-c-d"
+
+
+def test_stored_record_with_a_path_for_a_slug_is_refused(seed_article, tmp_path):
+    record = json.loads(seed_article.to_json())
+    record["slug"] = "../../escaped"
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(record), "utf-8")
+    with pytest.raises(InputError, match="invalid slug"):
+        load_article(path)
+
+
+def test_stored_record_relative_photo_is_resolved_beside_it(seed_article, tmp_path):
+    (tmp_path / "lead.jpg").write_bytes(b"\xff\xd8\xff")
+    record = json.loads(seed_article.to_json())
+    record["photo"]["file"] = "lead.jpg"
+    path = tmp_path / "article.json"
+    path.write_text(json.dumps(record), "utf-8")
+    assert load_article(path).photo.file == str((tmp_path / "lead.jpg").resolve())

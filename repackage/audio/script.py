@@ -233,7 +233,8 @@ def script_from_dict(d: Any, origin: str = "script.json") -> Script:
         segs.append(Segment(sid, kind, normalize(text), pause, normalize(title)))
     if not segs:
         raise ConfigError(f"{origin}: has no segments")
-    src = d.get("source") or {}
+    src = d.get("source")
+    src = src if isinstance(src, dict) else {}
     return Script(str(d.get("slug", "")), str(d.get("title", "")), tuple(segs),
                   str(src.get("article_sha256", "")), str(src.get("show_sha256", "")),
                   str(src.get("planned_sha256", "")))
@@ -259,6 +260,8 @@ def read_script(path: Path) -> Script | None:
         raw = path.read_text("utf-8")
     except FileNotFoundError:
         return None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text (save the edited script as UTF-8)") from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:

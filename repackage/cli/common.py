@@ -58,6 +58,9 @@ def library_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except RepackageError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # an output folder that cannot be written, a full disk, ...
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)

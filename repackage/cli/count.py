@@ -39,6 +39,12 @@ def command(platform: str, mastodon_limit: int | None, as_json: bool,
 
     rules = get_platform(platform, mastodon_limit=mastodon_limit)
     values = [sys.stdin.read().rstrip("\n") if t == "-" else t for t in texts]
+    for n, text in enumerate(values, 1):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # undecodable bytes from argv or stdin arrive as lone surrogates
+            raise click.BadParameter(f"text {n} is not valid UTF-8", param_hint="TEXT") from None
     results = [measure(t, rules) for t in values]
     if as_json:
         echo_json([r.to_dict() for r in results])

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from repackage.atomic import write_if_changed
@@ -15,11 +16,11 @@ from repackage.ingest.decode import MAX_BYTES, decode, read_input
 from repackage.ingest.formats import parse_json, parse_markdown
 from repackage.ingest.quotes import extract_quotes
 from repackage.ingest.raw import RawFields, parse_raw
-from repackage.ingest.slug import slug_for
+from repackage.ingest.slug import slug_for, slugify
 from repackage.model import Article, InputInfo, Photo
 from repackage.text.arabic import has_presentation_forms, normalize
 
-__all__ = ["ingest_bytes", "ingest_file", "load_article", "store", "article_path", "MAX_BYTES"]
+__all__ = ["ingest_bytes", "load_article", "store", "article_path", "MAX_BYTES"]
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 MIN_BODY_CHARS = 40
@@ -30,18 +31,18 @@ def load_article(path: str | Path, slug: str | None = None) -> Article:
     path = Path(path)
     data = read_input(path)
     stored = _stored_record(data)
-    if stored is not None:
-        article = Article.from_dict(stored)
-        if slug is not None:
-            article = _with_slug(article, slug_for("", article.input.sha256, slug), path)
-        return article
-    return ingest_bytes(data, path, slug=slug)
-
-
-def ingest_file(path: str | Path, slug: str | None = None) -> Article:
-    """Ingest the article at ``path`` (never treated as a stored record)."""
-    path = Path(path)
-    return ingest_bytes(read_input(path), path, slug=slug)
+    if stored is None:
+        return ingest_bytes(data, path, slug=slug)
+    article = Article.from_dict(stored)
+    if slug is not None:
+        article = replace(article, slug=slug_for("", article.input.sha256, slug))
+    if not article.slug or slugify(article.slug) != article.slug:
+        # the slug names an output folder: never a path, whatever a hand-edited record says
+        raise InputError(f"{path}: invalid slug {article.slug!r} (only a-z, 0-9 and -)")
+    photo = article.photo.file
+    if photo and not Path(photo).is_absolute():
+        article = replace(article, photo=replace(article.photo, file=str((path.parent / photo).resolve())))
+    return article
 
 
 def ingest_bytes(data: bytes, path: str | Path, slug: str | None = None) -> Article:
@@ -125,14 +126,6 @@ def _stored_record(data: bytes) -> dict | None:
     if isinstance(record, dict) and "schema" in record and "input" in record and "slug" in record:
         return record
     return None
-
-
-def _with_slug(article: Article, slug: str, path: Path) -> Article:
-    from dataclasses import replace
-
-    if not slug:
-        raise InputError(f"{path}: slug has no usable characters (a-z, 0-9, -)")
-    return replace(article, slug=slug)
 
 
 def article_path(out_dir: str | Path, slug: str) -> Path:

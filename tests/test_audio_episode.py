@@ -251,14 +251,14 @@ def test_failed_mix_leaves_no_partial_episode(small_article, tmp_path, monkeypat
     from repackage.audio import mix
     from repackage.errors import RepackageError
 
-    real = mix._run
+    real = mix.codec.run_ffmpeg
 
     def failing(cmd, what):
         if "libmp3lame" in cmd and "segments.ffconcat" in " ".join(cmd):
             raise RepackageError(f"{what}: ffmpeg failed (disk full)")
         return real(cmd, what)
 
-    monkeypatch.setattr(mix, "_run", failing)
+    monkeypatch.setattr(mix.codec, "run_ffmpeg", failing)
     slug_dir = tmp_path / "out" / "s"
     with pytest.raises(RepackageError, match="disk full"):
         build_episode(small_article, slug_dir, engine="espeak", cache_dir=tmp_path / "cache")

@@ -10,7 +10,6 @@ import functools
 import io
 import subprocess
 import wave
-from pathlib import Path
 
 from repackage.errors import DependencyError, RepackageError
 
@@ -33,14 +32,18 @@ def ffmpeg_exe() -> str:
         raise DependencyError(f"ffmpeg binary not available from imageio-ffmpeg: {exc}") from None
 
 
-def run_ffmpeg(args: list[str], *, what: str, input_bytes: bytes | None = None) -> bytes:
-    """Run ffmpeg quietly; return stdout or raise naming ``what`` and ffmpeg's last error line."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-v", "error", *args]
-    proc = subprocess.run(cmd, input=input_bytes, capture_output=True, check=False)
+def run_ffmpeg(args: list[str], what: str) -> str:
+    """Run the bundled ffmpeg and return its stderr (meters print their summaries there).
+
+    Raises RepackageError naming ``what`` and ffmpeg's last message when it fails.
+    """
+    proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostdin", "-nostats", *args],
+                          capture_output=True, check=False)
+    err = proc.stderr.decode("utf-8", "replace")
     if proc.returncode != 0:
-        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RepackageError(f"{what}: ffmpeg failed ({err[-1] if err else proc.returncode})")
-    return proc.stdout
+        last = [ln for ln in err.strip().splitlines() if ln.strip()][-1:] or ["no message"]
+        raise RepackageError(f"{what}: ffmpeg failed ({last[0]})")
+    return err
 
 
 # MPEG audio frame header tables (layer III only, which is what TTS services send).
@@ -112,12 +115,6 @@ def wav_bytes(pcm: bytes, rate: int = RATE) -> bytes:
         w.setframerate(rate)
         w.writeframes(pcm)
     return out.getvalue()
-
-
-def wav_frames(path: Path) -> int:
-    """Number of samples in a 16-bit mono WAV file (reads only the header)."""
-    with wave.open(str(path), "rb") as w:
-        return w.getnframes()
 
 
 def upsample_2x(pcm: bytes) -> bytes:

@@ -10,13 +10,12 @@ synthesized speech its linear mode gives up and falls back to dynamic compressio
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from repackage.errors import RepackageError
 
-from .codec import ffmpeg_exe
+from .codec import run_ffmpeg
 
 TARGET_I = -16.0
 TARGET_TP = -1.0
@@ -92,10 +91,6 @@ def apply_filter(gain_db: float, limit_db: float | None) -> str:
 
 def measure(path: str | Path) -> Loudness:
     """Meter an audio file with ffmpeg's ebur128 (true peak on)."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-nostats", "-i", str(path),
-           "-af", METER_FILTER, "-f", "null", "-"]
-    proc = subprocess.run(cmd, capture_output=True, check=False)
-    err = proc.stderr.decode("utf-8", "replace")
-    if proc.returncode != 0:
-        raise RepackageError(f"{path}: cannot meter loudness ({err.strip().splitlines()[-1:]})")
+    err = run_ffmpeg(["-i", str(path), "-af", METER_FILTER, "-f", "null", "-"],
+                     f"{path}: cannot meter loudness")
     return parse_ebur128(err)

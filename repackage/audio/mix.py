@@ -7,7 +7,7 @@ audio never has to sit in Python's memory.
 
 from __future__ import annotations
 
-import subprocess
+import contextlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,15 +75,6 @@ def _graph(bed: Bed | None) -> str:
     return ";".join(parts)
 
 
-def _run(cmd: list[str], what: str) -> str:
-    proc = subprocess.run(cmd, capture_output=True, check=False)
-    err = proc.stderr.decode("utf-8", "replace")
-    if proc.returncode != 0:
-        last = [ln for ln in err.strip().splitlines() if ln.strip()][-1:] or ["no message"]
-        raise RepackageError(f"{what}: ffmpeg failed ({last[0]})")
-    return err
-
-
 def assemble(segment_files: list[Path], out_path: Path, *, gaps_ms: list[int] | None = None,
              bed: Bed | None = None, bitrate: str = "128k",
              target_i: float = loudness.TARGET_I, target_tp: float = loudness.TARGET_TP,
@@ -100,7 +91,6 @@ def assemble(segment_files: list[Path], out_path: Path, *, gaps_ms: list[int] | 
     if not files:
         raise RepackageError(f"{out_path}: nothing to mix (no segments)")
     gaps = list(gaps_ms) if gaps_ms is not None else [0] * len(files)
-    exe = codec.ffmpeg_exe()
     out_path = Path(out_path)
     with tempfile.TemporaryDirectory(prefix="repackage-mix-") as td:
         lst = _concat_list(files, gaps, Path(td))
@@ -108,15 +98,15 @@ def assemble(segment_files: list[Path], out_path: Path, *, gaps_ms: list[int] | 
         if bed is not None:
             inputs += ["-i", str(bed.jingle)]
         graph = _graph(bed)
-        base = [exe, "-hide_banner", "-nostdin", "-nostats", *inputs, "-filter_complex"]
-        err = _run([*base, f"{graph},{loudness.METER_FILTER}[out]", "-map", "[out]",
+        base = [*inputs, "-filter_complex"]
+        err = codec.run_ffmpeg([*base, f"{graph},{loudness.METER_FILTER}[out]", "-map", "[out]",
                     "-f", "null", "-"], f"{out_path}: loudness pass 1")
         measured = loudness.parse_ebur128(err)
         gain, limit = loudness.gain_plan(measured, target_i, target_tp)
         result: loudness.Loudness | None = None
         for attempt in range(2):
             with atomic.atomic_path(out_path) as tmp:
-                _run([*base, f"{graph},{loudness.apply_filter(gain, limit)}[out]",
+                codec.run_ffmpeg([*base, f"{graph},{loudness.apply_filter(gain, limit)}[out]",
                       "-map", "[out]", "-ac", "1", "-ar", str(codec.RATE), *MP3_CODEC,
                       "-b:a", bitrate, "-f", "mp3", "-y", str(tmp)],
                      f"{out_path}: loudness pass 2 and encoding")
@@ -140,24 +130,15 @@ def encode_segments(jobs: list[tuple[Path, Path]], *, bitrate: str = "128k") -> 
     """Encode each (WAV, MP3 path) pair, all in one ffmpeg process; each output is atomic."""
     if not jobs:
         return
-    exe = codec.ffmpeg_exe()
-    cmd = [exe, "-hide_banner", "-nostdin", "-nostats", "-v", "error"]
+    cmd = ["-v", "error"]
     for wav, _ in jobs:
         cmd += ["-i", str(wav)]
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for i, (_, mp3) in enumerate(jobs):
-            mp3.parent.mkdir(parents=True, exist_ok=True)
-            tmp = mp3.with_name(f".{mp3.name}.part")
-            temps.append((tmp, mp3))
+    with contextlib.ExitStack() as stack:
+        temps = [stack.enter_context(atomic.atomic_path(mp3)) for _, mp3 in jobs]
+        for i, tmp in enumerate(temps):
             cmd += ["-map", f"{i}:a", *MP3_CODEC, "-b:a", bitrate, "-ar",
                     str(codec.RATE), "-ac", "1", "-f", "mp3", "-y", str(tmp)]
-        _run(cmd, f"{jobs[0][1].parent}: encoding segment files")
-        for tmp, mp3 in temps:
+        codec.run_ffmpeg(cmd, f"{jobs[0][1].parent}: encoding segment files")
+        for tmp, (_, mp3) in zip(temps, jobs, strict=True):
             if tmp.stat().st_size == 0:
                 raise RepackageError(f"{mp3}: encoder wrote nothing")
-        for tmp, mp3 in temps:
-            tmp.replace(mp3)
-    finally:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)

@@ -8,13 +8,12 @@ Output is 16-bit mono PCM at the library's rate (22050 Hz), returned as a WAV fi
 from __future__ import annotations
 
 import ctypes
-import io
 import threading
-import wave
 from typing import Any
 
 from repackage.errors import DependencyError
 
+from ..codec import wav_bytes
 from ..frontend import is_vowelled
 from .base import SynthesisError
 
@@ -143,10 +142,4 @@ class EspeakEngine:
         pcm = self.pcm(text)
         if not pcm:
             raise SynthesisError(f"espeak-ng produced no audio for {text[:40]!r}")
-        out = io.BytesIO()
-        with wave.open(out, "wb") as w:
-            w.setnchannels(1)
-            w.setsampwidth(2)
-            w.setframerate(self.sample_rate)
-            w.writeframes(pcm)
-        return out.getvalue()
+        return wav_bytes(pcm, self.sample_rate)

@@ -98,15 +98,14 @@ def test_contrast_is_measured_on_the_photo(quote, photo_path):
     assert measure_contrast(raw, text_boxes(card.plan, tpl)) < 4.5
 
 
-def test_light_text_over_white_photo_gets_dark_enough():
-    white = Image.new("RGB", (1200, 1200), (250, 250, 250))
-    buf = io.BytesIO()
-    white.save(buf, "JPEG")
+def test_light_text_over_white_photo_gets_dark_enough(tmp_path):
+    path = tmp_path / "white.png"
+    Image.new("RGB", (1200, 1200), (250, 250, 250)).save(path)
     tpl = load_template("classic")
-    from repackage.cards.photo import darken_for_text
+    from repackage.cards.photo import photo_background
 
     boxes = [((100, 100, 900, 300), role_color(tpl, "quote"))]
-    out, alpha, measured = darken_for_text(white, boxes, (0, 0, 0), 0.0, 4.5)
+    out, alpha, measured = photo_background(path, 1080, 1080, boxes, (0, 0, 0), 0.0, 4.5)
     assert measured >= 4.5 and 0.3 < alpha < 1.0
     assert contrast_ratio((255, 255, 255), out.getpixel((500, 200))) >= 4.5
 

@@ -61,3 +61,14 @@ def test_count_refuses_text_that_is_not_utf8():
     result = CliRunner().invoke(cli, ["count", "-p", "x", "\udcff"])
     assert result.exit_code == 2
     assert "not valid UTF-8" in result.output
+
+
+def test_cli_name_lists_match_the_library():
+    # the CLI keeps its own copies so that --help imports nothing heavy; they must not drift
+    from repackage.cards.sizes import SIZES
+    from repackage.cli.cards import SIZE_NAMES
+    from repackage.cli.thread import _PLATFORMS
+    from repackage.thread.platforms import PLATFORM_NAMES
+
+    assert tuple(SIZES) == SIZE_NAMES
+    assert _PLATFORMS == PLATFORM_NAMES

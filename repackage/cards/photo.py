@@ -101,14 +101,18 @@ def _load(path: str, mtime_ns: int) -> Any:
     return Image.frombytes("RGB", upright.size, upright.tobytes())
 
 
-def load_photo(path: str | os.PathLike[str]) -> Any:
-    """The photo upright (EXIF orientation applied) as plain RGB pixels, no metadata."""
+def _photo_key(path: str | os.PathLike[str]) -> tuple[str, int]:
+    """(resolved path, mtime) to key the caches, so an edited photo is read again."""
     p = Path(path)
     try:
-        mtime = p.stat().st_mtime_ns
+        return str(p.resolve()), p.stat().st_mtime_ns
     except OSError:
         raise InputError(f"photo {p}: file not found") from None
-    return _load(str(p.resolve()), mtime)
+
+
+def load_photo(path: str | os.PathLike[str]) -> Any:
+    """The photo upright (EXIF orientation applied) as plain RGB pixels, no metadata."""
+    return _load(*_photo_key(path))
 
 
 @functools.lru_cache(maxsize=16)
@@ -122,12 +126,7 @@ def _cover(path: str, mtime_ns: int, width: int, height: int) -> Any:
 
 def cover(path: str | os.PathLike[str], width: int, height: int) -> Any:
     """The photo scaled to cover ``width`` x ``height`` and centre-cropped (cached; copy to draw)."""
-    p = Path(path)
-    try:
-        mtime = p.stat().st_mtime_ns
-    except OSError:
-        raise InputError(f"photo {p}: file not found") from None
-    return _cover(str(p.resolve()), mtime, width, height)
+    return _cover(*_photo_key(path), width, height)
 
 
 @functools.lru_cache(maxsize=8)
@@ -147,12 +146,7 @@ def photo_background(path: str | os.PathLike[str], width: int, height: int,
 
     The image is cached and shared: copy it before drawing on it.
     """
-    p = Path(path)
-    try:
-        mtime = p.stat().st_mtime_ns
-    except OSError:
-        raise InputError(f"photo {p}: file not found") from None
-    key = str(p.resolve())
+    key, mtime = _photo_key(path)
     base = _cover(key, mtime, width, height)
     boxes = list(boxes)
     alpha = minimum
@@ -161,27 +155,6 @@ def photo_background(path: str | os.PathLike[str], width: int, height: int,
                                          minimum, target))
     while True:
         out = _blended(key, mtime, width, height, overlay, alpha)
-        measured = measure_contrast(out, boxes)
-        if measured >= target or alpha >= 1.0:
-            return out, alpha, measured
-        alpha = min(1.0, round(alpha + 0.02, 4))  # rounding in the blend cost a little
-
-
-def darken_for_text(image: Any, boxes: Iterable[tuple[tuple[int, int, int, int], RGB]],
-                    overlay: RGB, minimum: float, target: float) -> tuple[Any, float, float]:
-    """Blend ``overlay`` over ``image`` just enough for every (box, text colour) to reach
-    ``target`` contrast. Returns (new image, opacity used, lowest contrast measured after).
-    """
-    from PIL import Image
-
-    boxes = list(boxes)
-    alpha = minimum
-    for box, text in boxes:
-        alpha = max(alpha, overlay_alpha(worst_background(image, box, text), text, overlay,
-                                         minimum, target))
-    solid = Image.new("RGB", image.size, overlay)
-    while True:
-        out = Image.blend(image, solid, alpha) if alpha > 0 else image.copy()
         measured = measure_contrast(out, boxes)
         if measured >= target or alpha >= 1.0:
             return out, alpha, measured

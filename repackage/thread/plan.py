@@ -20,7 +20,7 @@ from repackage.text.arabic import fold, normalize, split_sentences
 from repackage.thread import counting, rtl
 from repackage.thread.hashtags import article_hashtags
 from repackage.thread.platforms import Platform
-from repackage.thread.split import Fits, split_to_fit
+from repackage.thread.split import QUOTED, Fits, split_to_fit
 
 NUMBERINGS = ("none", "western", "arabic")
 _DIGITS = {"western": "0123456789", "arabic": "٠١٢٣٤٥٦٧٨٩"}
@@ -291,7 +291,6 @@ def _find_quote(paragraph: str, quote: Quote) -> tuple[int, int] | None:
     return start, end
 
 
-_MARKED = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 
 
 def _sentences(paragraph: str, protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -333,7 +332,7 @@ def _units(article: Article) -> list[_Unit]:
     for index, raw in enumerate(article.paragraphs):
         paragraph = normalize(raw)
         here: list[tuple[int, int, Quote]] = []
-        protected: list[tuple[int, int]] = [m.span() for m in _MARKED.finditer(paragraph)]
+        protected: list[tuple[int, int]] = [m.span() for m in QUOTED.finditer(paragraph)]
         for quote in article.quotes:
             span = _find_quote(paragraph, quote)
             if span is None:

@@ -80,8 +80,6 @@ def get_platform(name: str, *, mastodon_limit: int | None = None) -> Platform:
     Raises ConfigError for an unknown name or a non-positive limit.
     """
     key = name.strip().lower()
-    if key == "twitter":
-        key = "x"
     platform = PLATFORMS.get(key)
     if platform is None:
         raise ConfigError(

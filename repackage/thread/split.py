@@ -13,7 +13,8 @@ import regex
 Fits = Callable[[str], bool]
 
 # A quoted passage: «...», “...” or "..." (at most one post long in practice).
-_QUOTED = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+# A quoted passage: never cut inside one.
+QUOTED = regex.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 _CLAUSE_END = ("،", ",", ":", "؛", ";", "—")
 
 
@@ -21,7 +22,7 @@ def atoms(text: str, fits: Fits | None = None) -> list[str]:
     """Whitespace-separated tokens, with each quoted passage that fits kept as one atom."""
     out: list[str] = []
     pos = 0
-    for m in _QUOTED.finditer(text):
+    for m in QUOTED.finditer(text):
         # extend the passage to the surrounding word edges so no word is cut
         start = m.start()
         while start > pos and not text[start - 1].isspace():

@@ -33,6 +33,9 @@ log = logging.getLogger("repackage.audio")
 MIX_VERSION = 1
 
 
+# ID3 TLAN wants ISO 639-2 codes; show templates use the two-letter form.
+_ISO_639_2 = {"ar": "ara", "en": "eng", "fr": "fra"}
+
 def _sha_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -97,7 +100,8 @@ def _tag_meta(article: Article, show: Show) -> dict[str, Any]:
         st = cover.stat()
         cover_id = [str(cover), st.st_size, st.st_mtime_ns]
     return {"title": article.title, "artist": show.author or show.name, "album": show.name,
-            "date": date, "language": "ara", "genre": show.genre, "cover": cover_id,
+            "date": date, "language": _ISO_639_2.get(show.language, show.language),
+            "genre": show.genre, "cover": cover_id,
             "source": article.publisher or article.source, "url": article.url}
 
 
@@ -204,7 +208,7 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
             total = publish.mp3_length(tmp)
             chaps = publish.chapters(placed, total)
             publish.tag_mp3(tmp, title=meta["title"], artist=meta["artist"],
-                            album=meta["album"], language="ara",
+                            album=meta["album"], language=meta["language"],
                             date=meta["date"] or datetime.now(UTC).date().isoformat(),
                             genre=meta["genre"], chaps=chaps,
                             cover=Path(meta["cover"][0]) if meta["cover"] else None,

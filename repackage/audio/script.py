@@ -1,7 +1,7 @@
 """Episode script planning: the ordered segments a presenter reads, as pure data.
 
 ``plan_script(article, show)`` decides what is said; ``script.json`` is that plan, which a
-producer may edit. ``load_script`` validates an edited file. No I/O except in the two
+producer may edit. ``read_script`` validates an edited file. No I/O except in the two
 small read/write helpers at the bottom.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,6 @@ class Show:
     mix: dict[str, Any]
     path: str = ""
     sha256: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def say(self, key: str, **values: str) -> str:
         """The template wording ``key`` with its placeholders filled in."""

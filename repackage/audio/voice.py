@@ -81,9 +81,9 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
     """Make sure every planned segment exists as a cached WAV; return them and counters.
 
     Only chunks missing from the cache reach the engine (all of them with ``force``).
-    Counters: ``synthesized`` chunks, ``cached`` chunks, ``segments_built``.
+    Counters: ``synthesized`` chunks, ``cached`` chunks.
     """
-    stats = {"synthesized": 0, "cached": 0, "segments_built": 0}
+    stats = {"synthesized": 0, "cached": 0}
     todo = [p for p in planned if force or cache.get_segment(p.key) is None]
     # unique missing chunks across all segments, in order
     need: dict[str, tuple[PlannedChunk, Segment]] = {}
@@ -133,7 +133,6 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
         hit = None if (force and p in todo) else cache.get_segment(p.key)
         if hit is None:
             hit = _build_segment(p, engine, cache)
-            stats["segments_built"] += 1
             done += 1
             if progress:
                 progress(done, total, "joining")

@@ -129,7 +129,6 @@ class Template:
     base_dir: str = ""  # folder relative font and logo paths are read from
 
 
-_SECTIONS = {f.name: f.type for f in fields(Template)}
 _SECTION_TYPES: dict[str, type] = {
     "colors": Colors, "fonts": Fonts, "layout": Layout, "quote": QuoteStyle,
     "speaker": SpeakerStyle, "credit": CreditStyle, "mark": Mark, "accent": Accent,

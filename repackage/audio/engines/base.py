@@ -18,7 +18,7 @@ class Engine(Protocol):
     ``name``, ``voice`` and ``version`` go into the cache key, so a change to any of them
     re-voices. ``audio_format`` is the container ``synthesize`` returns ("wav" or "mp3");
     ``max_chars`` is the longest chunk it accepts; ``concurrency`` how many chunks may be
-    voiced at once; ``spoken_style`` picks the front-end's number handling.
+    voiced at once. The front end reads numbers for the engine named by ``name``.
     """
 
     name: str

@@ -52,8 +52,6 @@ def _library() -> dict[str, Any]:
         ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p,
     ]
     lib.espeak_Synth.restype = ctypes.c_int
-    lib.espeak_Info.argtypes = [ctypes.c_void_p]
-    lib.espeak_Info.restype = ctypes.c_char_p
     rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, data.encode(), 0)
     if rate <= 0:
         raise DependencyError(f"libespeak-ng failed to initialise with data at {data}")
@@ -66,8 +64,7 @@ def _library() -> dict[str, Any]:
 
     callback = _SYNTH_CALLBACK(on_audio)  # kept referenced in _LIB so it is never collected
     lib.espeak_SetSynthCallback(callback)
-    _LIB.update(lib=lib, rate=rate, buffer=buffer, callback=callback,
-                info=lib.espeak_Info(None).decode(), voice=None)
+    _LIB.update(lib=lib, rate=rate, buffer=buffer, callback=callback, voice=None)
     return _LIB
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from repackage.text.arabic import trim_at_word
+
 ALT_TEXT_LIMIT = 1000  # X's limit, the tightest of the platforms cards go to
 
 
@@ -13,9 +15,4 @@ def alt_text(quote: str, speaker: str = "", role: str = "", limit: int = ALT_TEX
     who = "، ".join(p for p in (speaker.strip(), role.strip()) if p)
     head = f"اقتباس من {who}: " if who else "اقتباس: "
     body = " ".join(quote.split())
-    text = f"{head}«{body}»"
-    if len(text) <= limit:
-        return text
-    room = limit - len(head) - 3  # « … »
-    cut = body[:room + 1].rsplit(" ", 1)[0] if " " in body[:room + 1] else body[:room]
-    return f"{head}«{cut[:room].rstrip()}…»"
+    return f"{head}«{trim_at_word(body, limit - len(head) - 2)}»"  # 2: the « » marks

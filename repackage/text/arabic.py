@@ -97,6 +97,17 @@ def fold(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+def trim_at_word(text: str, limit: int, ellipsis: str = "…") -> str:
+    """``text`` if it fits in ``limit`` characters, else cut at a word with ``ellipsis`` added
+    (the result, ellipsis included, is at most ``limit`` long)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - len(ellipsis))]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + ellipsis
+
+
 def to_western_digits(text: str) -> str:
     """Map Eastern Arabic and Persian digits to 0-9."""
     return text.translate(_EASTERN_DIGITS)

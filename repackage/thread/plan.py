@@ -8,6 +8,7 @@ platform's own counter with the numbering it will carry, and laid out right-to-l
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ import regex
 
 from repackage.errors import ConfigError
 from repackage.model import Article, Quote
-from repackage.text.arabic import fold, normalize, split_sentences
+from repackage.text.arabic import fold, normalize, split_sentences, trim_at_word
 from repackage.thread import counting, rtl
 from repackage.thread.hashtags import article_hashtags
 from repackage.thread.platforms import Platform
@@ -208,13 +209,7 @@ def _credit_line(article: Article) -> str | None:
 
 def _alt(text: str, platform: Platform) -> str:
     """``text`` trimmed at a word to the platform's alt-text limit."""
-    text = normalize(text)
-    if len(text) <= platform.alt_limit:
-        return text
-    cut = text[: platform.alt_limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut + "…"
+    return trim_at_word(normalize(text), platform.alt_limit)
 
 
 def _hook(article: Article, platform: Platform, fits: Fits, photo_file: str | None,
@@ -266,6 +261,7 @@ class _Unit:
     quotes: tuple[Quote, ...] = ()
 
 
+@functools.lru_cache(maxsize=512)  # the same quotes are sought in every paragraph, per platform
 def _quote_pattern(text: str) -> regex.Pattern[str]:
     """Match ``text`` tolerantly: any spacing between words and around punctuation."""
     words = normalize(text).split()

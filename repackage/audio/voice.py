@@ -84,7 +84,8 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
     Counters: ``synthesized`` chunks, ``cached`` chunks.
     """
     stats = {"synthesized": 0, "cached": 0}
-    todo = [p for p in planned if force or cache.get_segment(p.key) is None]
+    hits = {p.key: None if force else cache.get_segment(p.key) for p in planned}
+    todo = [p for p in planned if hits[p.key] is None]
     # unique missing chunks across all segments, in order
     need: dict[str, tuple[PlannedChunk, Segment]] = {}
     for p in todo:
@@ -130,9 +131,9 @@ def voice_segments(planned: list[PlannedSegment], engine: Engine, cache: AudioCa
 
     voiced: list[VoicedSegment] = []
     for p in planned:
-        hit = None if (force and p in todo) else cache.get_segment(p.key)
+        hit = hits[p.key]
         if hit is None:
-            hit = _build_segment(p, engine, cache)
+            hit = hits[p.key] = _build_segment(p, engine, cache)
             done += 1
             if progress:
                 progress(done, total, "joining")

@@ -112,12 +112,12 @@ def test_edited_script_is_kept_while_the_article_is_unchanged(seed_article, show
     d = planned.to_dict()
     d["segments"][3]["text"] = "نص عدّله المنتج."
     path.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
-    script, status = settle_script(seed_article, show, path)
+    script, status = settle_script(plan_script(seed_article, show), path)
     assert status == "edited"
     assert script.segments[3].text == "نص عدّله المنتج."
 
     changed = dataclasses.replace(seed_article, title="عنوان جديد تماما")
-    script, status = settle_script(changed, show, path)
+    script, status = settle_script(plan_script(changed, show), path)
     assert status.startswith("replanned")
     assert "عنوان جديد" in script.segments[1].text
     kept = json.loads((tmp_path / "script.prev.json").read_text("utf-8"))
@@ -129,5 +129,5 @@ def test_unedited_script_follows_the_planner(seed_article, show, tmp_path):
     stale = dataclasses.replace(plan_script(seed_article, show), planned_sha256="")
     d = stale.to_dict()
     path.write_text(json.dumps(d, ensure_ascii=False), "utf-8")
-    script, status = settle_script(seed_article, show, path)
+    script, status = settle_script(plan_script(seed_article, show), path)
     assert status == "planned" and not (tmp_path / "script.prev.json").exists()

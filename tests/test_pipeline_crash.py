@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from repackage.pipeline.fingerprint import file_sha256
+from repackage.digest import file_sha256
 
 TESTS = Path(__file__).resolve().parent
 ARTICLE = "عنوان\nالفقرة الأولى.\n\"اقتباس أول\"\n\"اقتباس ثان\"\n\"اقتباس ثالث\"\nالخاتمة.\n"

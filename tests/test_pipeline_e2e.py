@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from repackage.cli import cli
-from repackage.pipeline.fingerprint import file_sha256
+from repackage.digest import file_sha256
 
 
 def snapshot(slug_dir: Path) -> dict[str, tuple[int, int]]:

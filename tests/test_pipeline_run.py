@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pipeline_fakes import FAKES
 
+from repackage.digest import file_sha256
 from repackage.errors import InputError, LockedError
-from repackage.pipeline.fingerprint import file_sha256
 from repackage.pipeline.lock import folder_lock
 from repackage.pipeline.run import run_article
 from repackage.pipeline.stages import StageFunctions

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from repackage import atomic
+from repackage.digest import input_sha256
 from repackage.errors import ConfigError, NetworkError
 from repackage.model import Article
 from repackage.resources import asset
@@ -36,19 +37,14 @@ MIX_VERSION = 1
 # ID3 TLAN wants ISO 639-2 codes; show templates use the two-letter form.
 _ISO_639_2 = {"ar": "ara", "en": "eng", "fr": "fra"}
 
-def _sha_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def settle_script(article: Article, show: Show, script_path: Path) -> tuple[Script, str]:
+def settle_script(planned: Script, script_path: Path) -> tuple[Script, str]:
     """Choose the script to voice and say why.
 
     The rule: an edited script.json is voiced as edited for as long as the article and the
     show template it was planned from are unchanged. When either changes, the script is
     planned afresh and an edited one is kept beside it as script.prev.json. An unedited
-    script always follows the planner.
+    script always follows the planner. ``planned`` is what the planner makes of them now.
     """
-    planned = plan_script(article, show)
     existing = read_script(script_path)
     if existing is None:
         return planned, "planned"
@@ -73,15 +69,20 @@ def _mix_key(engine: Engine, planned: list[Any], show: Show, jingle: Path,
     blob = json.dumps([MIX_VERSION, engine.name, engine.voice, engine.version,
                        [(p.key, p.segment.id, p.segment.kind, p.segment.title,
                          p.segment.pause_ms) for p in planned],
-                       show.sha256, _sha_file(jingle), meta], ensure_ascii=False, sort_keys=True)
+                       show.sha256, input_sha256(jingle), meta], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def _reusable(audio_dir: Path, mix_key: str) -> dict[str, Any] | None:
+def _previous_summary(audio_dir: Path) -> dict[str, Any]:
+    """The last run's episode.json ({} when there is none or it is unreadable)."""
     try:
         prev = json.loads((audio_dir / "episode.json").read_text("utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
-        return None
+        return {}
+    return prev if isinstance(prev, dict) else {}
+
+
+def _reusable(prev: dict[str, Any], audio_dir: Path, mix_key: str) -> dict[str, Any] | None:
     if prev.get("mix_key") != mix_key:
         return None
     slug_dir = audio_dir.parent
@@ -140,25 +141,27 @@ def build_episode(article: Article, slug_dir: Path, *, engine: str | Engine = "a
     slug_dir = Path(slug_dir)
     show = show or load_show()
     # plan first: an article with no body fails here, before any engine is touched
-    plan_script(article, show)
+    planned = plan_script(article, show)
     eng, reason = _resolve_engine(engine)
     log.info("speech engine: %s", reason)
     cache = AudioCache(Path(cache_dir) if cache_dir else cache_root(slug_dir.parent))
     try:
-        return _build(article, slug_dir, eng, reason, force, progress, show, cache)
+        return _build(article, planned, slug_dir, eng, reason, force, progress, show, cache)
     except NetworkError as exc:
         if engine != "auto" or eng.name != "gtts":
             raise
         reason = f"espeak (Google TTS failed part-way: {exc})"
         log.warning("speech engine: %s", reason)
         espeak, _ = _resolve_engine("espeak")
-        return _build(article, slug_dir, espeak, reason, force, progress, show, cache)
+        return _build(article, planned, slug_dir, espeak, reason, force, progress, show, cache)
 
 
-def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bool,
-           progress: Progress | None, show: Show, cache: AudioCache) -> dict[str, Any]:
+def _build(article: Article, planned_script: Script, slug_dir: Path, eng: Engine, reason: str,
+           force: bool, progress: Progress | None, show: Show,
+           cache: AudioCache) -> dict[str, Any]:
     audio_dir = slug_dir / "audio"
-    script, script_status = settle_script(article, show, audio_dir / "script.json")
+    script, script_status = settle_script(planned_script, audio_dir / "script.json")
+    previous = _previous_summary(audio_dir)
     jingle = asset(str(show.mix.get("jingle", "jingle.flac")))
     if not jingle.is_file():
         raise ConfigError(f"{jingle}: jingle asset missing")
@@ -172,7 +175,7 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
         script.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     atomic.write_if_changed(audio_dir / "script.md", script_markdown(script).encode("utf-8"))
     if not force:
-        prev = _reusable(audio_dir, mix_key)
+        prev = _reusable(previous, audio_dir, mix_key)
         if prev is not None:
             return {**prev, "engine_reason": reason, "script_status": script_status,
                     "reused": True, "synthesized_chunks": 0}
@@ -183,7 +186,8 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
     placed, bed = lay_out(voiced, gaps, show, jingle)
 
     # per-segment MP3s: only changed ones are re-encoded, in parallel with the mix
-    prev_segments = _previous_segments(audio_dir)
+    prev_segments = {Path(s["file"]).name: s.get("key", "")
+                     for s in previous.get("segments", [])}
     seg_dir = audio_dir / "segments"
     seg_files = [f"{n:02d}-{v.planned.segment.kind}.mp3" for n, v in enumerate(voiced, 1)]
     jobs = [(v.wav, seg_dir / name) for v, name in zip(voiced, seg_files, strict=True)
@@ -264,11 +268,3 @@ def _build(article: Article, slug_dir: Path, eng: Engine, reason: str, force: bo
     }
     atomic.write_json(audio_dir / "episode.json", summary)
     return summary
-
-
-def _previous_segments(audio_dir: Path) -> dict[str, str]:
-    try:
-        prev = json.loads((audio_dir / "episode.json").read_text("utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {}
-    return {Path(s["file"]).name: s.get("key", "") for s in prev.get("segments", [])}

@@ -14,18 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from repackage import __version__
+from repackage.digest import file_sha256
 from repackage.model import Article
-
-_CHUNK = 1 << 20
-
-
-def file_sha256(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _digest(obj: Any) -> str:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from repackage.digest import input_sha256
 from repackage.model import Article
-from repackage.pipeline.fingerprint import file_sha256
 
 # A stage's progress(done, total, label), and a run's progress(stage, done, total, label).
 Progress = Callable[[int, int, str], None]
@@ -80,7 +80,7 @@ def _file_digest(path: str | Path | None) -> str | None:
     if not path:
         return None
     try:
-        return file_sha256(Path(path))
+        return input_sha256(path)
     except OSError:
         return None
 

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from repackage.cli import cli
+from repackage.cli.progress import StageBars
 from repackage.pipeline import stages
-from repackage.pipeline.progress import StageBars
 
 
 def test_each_stage_ends_on_its_own_line():

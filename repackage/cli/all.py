@@ -29,8 +29,8 @@ def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
     rewrites nothing; --force redoes everything. Articles run one after the other; one
     failing does not stop the rest (exit 1 at the end).
     """
+    from repackage.cli.progress import StageBars
     from repackage.pipeline.batch import run_articles
-    from repackage.pipeline.progress import StageBars
     from repackage.pipeline.report import article_lines, failure_line
 
     bars = StageBars() if show_progress(quiet) else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -17,21 +16,6 @@ from repackage.cli.common import (
     quiet_option,
     show_progress,
 )
-
-
-class _Bar:
-    """A one-line progress display on stderr (used only when stderr is a terminal)."""
-
-    def __call__(self, done: int, total: int, label: str) -> None:
-        width = 30
-        fill = width * done // total if total else width
-        sys.stderr.write(f"\r{label:<8} [{'#' * fill}{'.' * (width - fill)}] {done}/{total} ")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        """Clear the line so what follows starts clean."""
-        sys.stderr.write("\r" + " " * 60 + "\r")
-        sys.stderr.flush()
 
 
 @click.command(
@@ -59,10 +43,11 @@ def command(article: str, engine: str, out_dir: str, as_json: bool, force: bool,
     script.json and run again to voice your edits; unchanged runs reuse everything.
     """
     from repackage.audio import build_episode
+    from repackage.cli.progress import CountBar
     from repackage.ingest import load_article
 
     art = load_article(article)
-    bar = _Bar() if show_progress(quiet) else None
+    bar = CountBar("audio") if show_progress(quiet) else None
     try:
         summary = build_episode(art, Path(out_dir) / art.slug, engine=engine, force=force,
                                 progress=bar)

@@ -31,8 +31,8 @@ def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
     with its reason (a table, or JSON with --json); exit 1 if any article failed. Quote a
     glob so the shell does not expand it.
     """
+    from repackage.cli.progress import CountBar
     from repackage.pipeline.batch import run_batch
-    from repackage.pipeline.progress import CountBar
     from repackage.pipeline.report import batch_table, failure_line
 
     bar = CountBar() if show_progress(quiet) else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import warnings
 from pathlib import Path
 
@@ -19,14 +18,6 @@ from repackage.cli.common import (
 )
 
 SIZE_NAMES = ("square", "portrait", "story", "landscape")
-
-
-def _bar(done: int, total: int, label: str) -> None:
-    width = 30
-    fill = width * done // total if total else width
-    end = "\n" if done >= total else ""
-    sys.stderr.write(f"\rcards [{'#' * fill}{'.' * (width - fill)}] {done}/{total} {end}")
-    sys.stderr.flush()
 
 
 @click.command(
@@ -63,19 +54,24 @@ def command(article: str, sizes: tuple[str, ...], template: str | None, photo: s
     photo is used. An article without card-worthy quotes gets an empty cards.json.
     """
     from repackage.cards import render_cards
+    from repackage.cli.progress import CountBar
     from repackage.ingest import load_article
 
     if photo and no_photo:
         raise click.UsageError("--photo and --no-photo exclude each other")
     art = load_article(article)
     slug_dir = Path(out_dir) / art.slug
+    bar = CountBar("cards") if show_progress(quiet) else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = render_cards(
-            art, slug_dir, sizes=sizes or ("square",), template=template,
-            photo=False if no_photo else photo, credit=credit,
-            progress=_bar if show_progress(quiet) else None,
-        )
+        try:
+            result = render_cards(
+                art, slug_dir, sizes=sizes or ("square",), template=template,
+                photo=False if no_photo else photo, credit=credit, progress=bar,
+            )
+        finally:
+            if bar:
+                bar.close()
     if not quiet:
         for w in caught:
             click.echo(f"warning: {w.message}", err=True)

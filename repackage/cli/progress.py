@@ -42,13 +42,14 @@ class StageBars:
 
 
 class CountBar:
-    """A ``progress(done, total, label)`` callable: one bar for a batch of articles."""
+    """A ``progress(done, total, label)`` callable: one bar for one stage or a batch."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stage: str = "batch", stream: TextIO | None = None) -> None:
+        self.stage = stage
         self.bars = StageBars(stream)
 
     def __call__(self, done: int, total: int, label: str) -> None:
-        self.bars("batch", done, total, label)
+        self.bars(self.stage, done, total, label)
 
     def close(self) -> None:
         """End the bar's line."""

@@ -16,7 +16,7 @@ from repackage.cards.alt import alt_text
 from repackage.cards.layout import CardContent, CardPlan, FontPaths, plan_card
 from repackage.cards.render import draw_card, encode_png, load_logo, logo_path, make_background
 from repackage.cards.shaping import Shaper, choose_layout
-from repackage.cards.sizes import DEFAULT_SIZE, get_size
+from repackage.cards.sizes import DEFAULT_SIZE, CardSize, get_size
 from repackage.cards.template import Template, load_template
 from repackage.errors import ConfigError, InputError
 from repackage.model import Article, Quote
@@ -66,12 +66,21 @@ def render_card(content: CardContent, size: str = DEFAULT_SIZE, template: Templa
                 what: str = "card") -> RenderedCard:
     """Lay out and draw one card; return its PNG bytes and how it was made."""
     tpl = template or load_template()
-    card_size = get_size(size)
     paths = font_paths(tpl)
     shaper = Shaper(choose_layout(layout), tpl.quote.features)
     check_fonts(content, tpl, paths, shaper, what)
+    return _draw(content, get_size(size), tpl, paths, shaper, _logo_size(tpl), photo, what)
+
+
+def _logo_size(tpl: Template) -> tuple[int, int] | None:
     logo = logo_path(tpl)
-    logo_size = load_logo(str(logo), tpl.mark.logo_height).size if logo else None
+    return load_logo(str(logo), tpl.mark.logo_height).size if logo else None
+
+
+def _draw(content: CardContent, card_size: CardSize, tpl: Template, paths: FontPaths,
+          shaper: Shaper, logo_size: tuple[int, int] | None,
+          photo: str | os.PathLike[str] | None, what: str) -> RenderedCard:
+    """Lay out and draw a card whose fonts were already checked."""
     try:
         plan = plan_card(content, tpl, card_size, paths, shaper, logo_size=logo_size)
     except ValueError as exc:
@@ -201,12 +210,13 @@ def render_cards(article: Article, slug_dir: Path, *, sizes: Sequence[str] = (DE
     shaper = Shaper(layout_used, tpl.quote.features)
     for qi, _quote, content, _size in jobs[::len(size_names)]:
         check_fonts(content, tpl, paths, shaper, f"quote {qi}")
+    logo_size = _logo_size(tpl)
 
     def make(job: tuple[int, Quote, CardContent, str]) -> dict[str, Any]:
         qi, quote, content, size = job
         name = f"quote-{qi:02d}-{size}.png"
-        card = render_card(content, size, tpl, photo=photo_path, layout=layout_used,
-                           what=f"quote {qi}")
+        card = _draw(content, get_size(size), tpl, paths, shaper, logo_size, photo_path,
+                     f"quote {qi}")
         atomic.write_bytes(cards_dir / name, card.png)
         return _card_entry(qi, size, card, quote, credit_text, tpl, name)
 

@@ -63,18 +63,7 @@ def check_post(number: int, text: str, media: tuple[tuple[str, str], ...],
                platform: Platform, line: int = 0) -> PostCheck:
     """Check one post's text and images against ``platform``."""
     m = counting.measure(text, platform)
-    problems: list[str] = []
-    if not text.strip():
-        problems.append("is empty")
-    if m.length > m.limit:
-        problems.append(f"is {m.length}/{m.limit} characters, over by {m.length - m.limit}")
-    if platform.byte_limit is not None and m.bytes > platform.byte_limit:
-        problems.append(f"is {m.bytes}/{platform.byte_limit} bytes, "
-                        f"over by {m.bytes - platform.byte_limit}")
-    if platform.counter == "twitter" and not counting.x_valid_characters(text):
-        problems.append("holds characters X refuses (U+FFFE, U+FFFF or a stray BOM)")
-    if m.max_links is not None and m.links > m.max_links:
-        problems.append(f"has {m.links} links, at most {m.max_links} allowed")
+    problems = (["is empty"] if not text.strip() else []) + list(m.problems)
     if len(media) > platform.max_images:
         problems.append(f"has {len(media)} images, at most {platform.max_images} allowed")
     for file, alt in media:

@@ -29,7 +29,8 @@ _EMOJI = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
 
 @dataclass(frozen=True)
 class Measure:
-    """A text's length under one platform: ``ok`` when it fits every limit."""
+    """A text's length under one platform: ``ok`` when it fits every limit, ``problems``
+    saying which it breaks."""
 
     length: int
     limit: int
@@ -38,6 +39,7 @@ class Measure:
     byte_limit: int | None = None
     links: int = 0
     max_links: int | None = None
+    problems: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The ``{"length", "limit", "ok"}`` form scripts read."""
@@ -107,16 +109,20 @@ def measure(text: str, platform: Platform) -> Measure:
     """Length, limit and whether ``text`` fits ``platform`` (every limit it has)."""
     n = length(text, platform)
     nbytes = utf8_length(text)
-    ok = n <= platform.limit
-    if platform.byte_limit is not None:
-        ok = ok and nbytes <= platform.byte_limit
-    if platform.counter == "twitter":
-        ok = ok and x_valid_characters(text)
     links = link_count(text) if platform.max_links is not None else 0
-    if platform.max_links is not None:
-        ok = ok and links <= platform.max_links
-    return Measure(length=n, limit=platform.limit, ok=ok, bytes=nbytes,
-                   byte_limit=platform.byte_limit, links=links, max_links=platform.max_links)
+    problems = []
+    if n > platform.limit:
+        problems.append(f"is {n}/{platform.limit} characters, over by {n - platform.limit}")
+    if platform.byte_limit is not None and nbytes > platform.byte_limit:
+        problems.append(f"is {nbytes}/{platform.byte_limit} bytes, "
+                        f"over by {nbytes - platform.byte_limit}")
+    if platform.counter == "twitter" and not x_valid_characters(text):
+        problems.append("holds characters X refuses (U+FFFE, U+FFFF or a stray BOM)")
+    if platform.max_links is not None and links > platform.max_links:
+        problems.append(f"has {links} links, at most {platform.max_links} allowed")
+    return Measure(length=n, limit=platform.limit, ok=not problems, bytes=nbytes,
+                   byte_limit=platform.byte_limit, links=links, max_links=platform.max_links,
+                   problems=tuple(problems))
 
 
 def fits(text: str, platform: Platform) -> bool:

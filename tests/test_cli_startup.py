@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("PIL", "pydub", "gtts", "numpy", "onnxruntime", "mutagen")
+HEAVY = ("PIL", "pydub", "gtts", "numpy", "onnxruntime", "mutagen", "lxml")
 
 PROBE = """
 import json, sys
@@ -38,7 +38,7 @@ def test_help_imports_no_heavy_library(call: str):
     assert result == {"code": 0, "heavy": []}
 
 
-@pytest.mark.parametrize("command", ["all", "batch", "doctor"])
+@pytest.mark.parametrize("command", ["all", "batch", "feed", "doctor"])
 def test_command_help_imports_no_heavy_library(command: str):
     result = loaded_after("from repackage.cli import main; main()", [command, "--help"])
     assert result == {"code": 0, "heavy": []}

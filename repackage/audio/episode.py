@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from repackage import atomic
-from repackage.digest import input_sha256
+from repackage.digest import file_sha256, input_sha256
 from repackage.errors import ConfigError, NetworkError
 from repackage.model import Article
 from repackage.resources import asset
@@ -266,5 +266,11 @@ def _build(article: Article, planned_script: Script, slug_dir: Path, eng: Engine
         "mix_key": mix_key,
         "reused": False,
     }
+    # what the episode's files were when this summary was written; a feed states the
+    # enclosure's length from them and refuses files that changed since
+    summary["file_digests"] = {rel: {"size": (slug_dir / rel).stat().st_size,
+                                     "sha256": file_sha256(slug_dir / rel)}
+                               for rel in (summary["files"]["episode"], summary["files"]["vtt"],
+                                           summary["files"]["srt"], summary["files"]["chapters"])}
     atomic.write_json(audio_dir / "episode.json", summary)
     return summary

@@ -22,6 +22,7 @@ COMMANDS = {
     "count": "repackage.cli.count",
     "all": "repackage.cli.all",
     "batch": "repackage.cli.batch",
+    "feed": "repackage.cli.feed",
     "doctor": "repackage.cli.doctor",
 }
 

@@ -20,8 +20,8 @@ from repackage.cli.common import echo_json, library_errors, run_options, show_pr
 @run_options
 @library_errors
 def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
-            platforms: tuple[str, ...], out_dir: str, force: bool, as_json: bool,
-            quiet: bool) -> None:
+            platforms: tuple[str, ...], out_dir: str, base_url: str | None, force: bool,
+            as_json: bool, quiet: bool) -> None:
     """Make the episode, cards and threads of each ARTICLE, skipping what is up to date.
 
     Results go to OUT/<slug>/, with manifest.json listing every file (path, size, sha256),
@@ -31,13 +31,14 @@ def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
     """
     from repackage.cli.progress import StageBars
     from repackage.pipeline.batch import run_articles
-    from repackage.pipeline.report import article_lines, failure_line
+    from repackage.pipeline.report import article_lines, failure_line, feed_line
 
     bars = StageBars() if show_progress(quiet) else None
     try:
         summary = run_articles(
             articles, out_dir, jobs=1, engine=engine, force=force,
             sizes=sizes or ("square",), platforms=platforms or None, stage_progress=bars,
+            base_url=base_url,
         )
     finally:
         if bars:
@@ -48,8 +49,13 @@ def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
         for row in summary["articles"]:
             if row["status"] != "failed":
                 click.echo("\n".join(article_lines(row)))
+    feed = summary.get("feed")
+    if feed and feed["ok"] and not as_json:
+        click.echo(feed_line(feed))
     failed = [row for row in summary["articles"] if row["status"] == "failed"]
     for row in failed:
         click.echo(f"Error: {failure_line(row)}", err=True)
-    if failed:
+    if feed and not feed["ok"]:
+        click.echo(f"Error: {feed_line(feed)}", err=True)
+    if failed or (feed and not feed["ok"]):
         raise SystemExit(1)

@@ -23,8 +23,8 @@ from repackage.cli.common import echo_json, library_errors, run_options, show_pr
 @run_options
 @library_errors
 def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
-            platforms: tuple[str, ...], out_dir: str, force: bool, as_json: bool,
-            quiet: bool) -> None:
+            platforms: tuple[str, ...], out_dir: str, base_url: str | None, force: bool,
+            as_json: bool, quiet: bool) -> None:
     """Run `all` on every article in a folder (its .txt, .md and .json files) or a glob.
 
     One article failing does not stop the others. At the end a summary names each failure
@@ -33,13 +33,13 @@ def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
     """
     from repackage.cli.progress import CountBar
     from repackage.pipeline.batch import run_batch
-    from repackage.pipeline.report import batch_table, failure_line
+    from repackage.pipeline.report import batch_table, failure_line, feed_line
 
     bar = CountBar() if show_progress(quiet) else None
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, engine=engine, force=force,
                             sizes=sizes or ("square",), platforms=platforms or None,
-                            progress=bar)
+                            progress=bar, base_url=base_url)
     finally:
         if bar:
             bar.close()
@@ -47,10 +47,15 @@ def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
         echo_json(summary)
     else:
         click.echo("\n".join(batch_table(summary)))
+    feed = summary.get("feed")
+    if feed and feed["ok"] and not as_json:
+        click.echo(feed_line(feed))
     failed = [row for row in summary["articles"] if row["status"] == "failed"]
     if failed and (as_json or not sys.stdout.isatty()):
         # the table already names them on a terminal; scripts and logs get them on stderr
         for row in failed:
             click.echo(f"Error: {failure_line(row)}", err=True)
-    if failed:
+    if feed and not feed["ok"]:
+        click.echo(f"Error: {feed_line(feed)}", err=True)
+    if failed or (feed and not feed["ok"]):
         raise SystemExit(1)

@@ -40,6 +40,9 @@ def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--platform", "platforms", multiple=True, metavar="P",
                      help="Thread platform; repeat for several (default: all)."),
         out_option,
+        click.option("--base-url", metavar="URL", default=None,
+                     help="Also refresh OUT/feed.xml, the podcast feed of OUT published at "
+                          "URL (http/https); default: [feed] base_url of the show template."),
         click.option("--force", is_flag=True, help="Redo every stage, even those up to date."),
         json_option,
         quiet_option,

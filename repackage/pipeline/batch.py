@@ -115,6 +115,7 @@ def run_articles(
     progress: BatchProgress | None = None,
     stage_progress: RunProgress | None = None,
     functions: StageFunctions | None = None,
+    base_url: str | None = None,
 ) -> dict[str, Any]:
     """Run every article of ``paths``; return the summary (rows in input order).
 
@@ -122,7 +123,16 @@ def run_articles(
     work runs in this process, and only then is ``stage_progress`` (per-stage progress of
     the running article) called. ``progress`` is called as each article finishes. The
     summary's ``ok`` is False when any article failed.
+
+    With ``base_url`` (or ``[feed] base_url`` in the show template) the podcast feed
+    ``OUT/feed.xml`` is refreshed at the end; the summary's ``feed`` says how (``ok`` False
+    and a ``reason`` when it could not be written). A ``base_url`` that is not http(s) is
+    refused (ConfigError) before any article runs.
     """
+    if base_url is not None:
+        from repackage.feed.show import check_base_url
+
+        base_url = check_base_url(base_url)
     started = time.perf_counter()
     names = [os.fspath(p) for p in paths]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(names) or 1))
@@ -148,7 +158,32 @@ def run_articles(
                                "seconds": 0.0, "reason": f"worker failed: {one_line(exc)}"}
                 if progress:
                     progress(len(rows), len(names), names[i])
-    return _summary([rows[i] for i in range(len(names))], time.perf_counter() - started, jobs)
+    feed = refresh_feed(out, base_url)
+    summary = _summary([rows[i] for i in range(len(names))], time.perf_counter() - started, jobs)
+    if feed is not None:
+        summary["feed"] = feed
+        summary["ok"] = summary["ok"] and feed["ok"]
+    return summary
+
+
+def refresh_feed(out_dir: str, base_url: str | None) -> dict[str, Any] | None:
+    """Rewrite ``OUT/feed.xml`` when a base URL is given or set in the show template;
+    None when neither is. Never raises: a failure is returned with its reason."""
+    from repackage.feed import write_feed
+    from repackage.feed.show import load_feed_show
+
+    try:
+        show = load_feed_show()
+    except RepackageError as exc:
+        # a broken show file must not fail runs that never asked for a feed
+        return None if base_url is None else {"ok": False, "reason": one_line(exc)}
+    if not (base_url or show.base_url):
+        return None
+    try:
+        result = write_feed(out_dir, base_url, show=show)
+    except RepackageError as exc:
+        return {"ok": False, "reason": one_line(exc)}
+    return {"ok": True, **result}
 
 
 def run_batch(

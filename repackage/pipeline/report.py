@@ -45,6 +45,15 @@ def batch_table(summary: dict[str, Any]) -> list[str]:
     return lines
 
 
+def feed_line(feed: dict[str, Any]) -> str:
+    """What a run did to the podcast feed, in one line."""
+    if not feed.get("ok"):
+        return f"feed not written: {feed.get('reason')}"
+    state = "written" if feed["written"] else "unchanged"
+    return (f"feed: {feed['feed']} ({feed['items']} episodes, {feed['new_items']} new, "
+            f"{state}) at {feed['url']}")
+
+
 def doctor_lines(report: dict[str, Any]) -> list[str]:
     """One line per check, with the fix under each missing piece, then the verdict."""
     lines = []

@@ -24,7 +24,7 @@ from typing import Any
 from measure import BENCH_DIR, SEED, Context, Outcome, write_json
 
 # Cheap and independent groups first, so a partial run still says something useful.
-GROUPS = ("startup_time", "card_speed", "chromium_cards", "gtts_traffic", "speech_speed",
+GROUPS = ("extraction", "startup_time", "card_speed", "chromium_cards", "gtts_traffic", "speech_speed",
           "mix_speed", "pipeline_runs", "batch_runs")
 
 KEY_ORDER = (
@@ -37,6 +37,9 @@ KEY_ORDER = (
     "all_cold_s", "all_warm_s",
     "batch_speedup_2_jobs",
     "peak_rss_mb", "peak_rss_mb_10x",
+    "extract_headline_accuracy", "extract_paragraph_f1", "extract_body_exact",
+    "extract_quote_recall", "extract_quote_precision", "extract_speaker_accuracy",
+    "extract_credit_accuracy",
 )
 
 # ratio key -> (numerator, denominator)
@@ -62,6 +65,12 @@ GOALS: dict[str, tuple[str, Any]] = {
     "batch_speedup_2_jobs": (">= 1.5x", lambda r: _ge(r["batch_speedup_2_jobs"], 1.5)),
     "peak_rss_mb": ("<= 400 MB", lambda r: _le(r["peak_rss_mb"], 400)),
     "peak_rss_mb_10x": ("<= 400 MB", lambda r: _le(r["peak_rss_mb_10x"], 400)),
+    "extract_headline_accuracy": (">= 0.95", lambda r: _ge(r["extract_headline_accuracy"], 0.95)),
+    "extract_body_exact": (">= 0.9", lambda r: _ge(r["extract_body_exact"], 0.9)),
+    "extract_quote_recall": (">= 0.9", lambda r: _ge(r["extract_quote_recall"], 0.9)),
+    "extract_quote_precision": (">= 0.95", lambda r: _ge(r["extract_quote_precision"], 0.95)),
+    "extract_speaker_accuracy": (">= 0.9", lambda r: _ge(r["extract_speaker_accuracy"], 0.9)),
+    "extract_credit_accuracy": (">= 0.9", lambda r: _ge(r["extract_credit_accuracy"], 0.9)),
 }
 
 

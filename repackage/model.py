@@ -43,6 +43,19 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A line of the input that is not part of the article, and why it was left out.
+
+    ``why`` is a short word: ``chrome``, ``duplicate``, ``after-end``, ``title-suffix``,
+    ``alt-text``, ``embed``, ``date``, ``byline``. ``line`` is the 1-based line number.
+    """
+
+    text: str
+    why: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class InputInfo:
     """Where the article came from: path as given, sha256 of its bytes, detected encoding."""
 
@@ -68,6 +81,7 @@ class Article:
     url: str | None = None
     photo: Photo = field(default_factory=Photo)
     quotes: tuple[Quote, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
     schema: int = SCHEMA_VERSION
 
     @property
@@ -79,7 +93,7 @@ class Article:
         """The JSON-ready form, keys in the documented order."""
         d = asdict(self)
         order = ["schema", "slug", "lang", "title", "byline", "published", "source", "publisher",
-                 "url", "photo", "paragraphs", "quotes", "input"]
+                 "url", "photo", "paragraphs", "quotes", "dropped", "input"]
         return {k: d[k] for k in order}
 
     def to_json(self) -> str:
@@ -95,13 +109,14 @@ class Article:
                 raise InputError(f"unsupported article schema {schema} (this version reads {SCHEMA_VERSION})")
             photo = Photo(**(d.get("photo") or {}))
             quotes = tuple(Quote(**q) for q in d.get("quotes") or ())
+            dropped = tuple(Dropped(**x) for x in d.get("dropped") or ())
             inp = InputInfo(**d["input"])
             paragraphs = tuple(str(p) for p in d["paragraphs"])
             return cls(
                 slug=str(d["slug"]), title=str(d["title"]), paragraphs=paragraphs, input=inp,
                 lang=str(d.get("lang", "ar")), byline=d.get("byline"), published=d.get("published"),
                 source=d.get("source"), publisher=d.get("publisher"), url=d.get("url"),
-                photo=photo, quotes=quotes, schema=schema,
+                photo=photo, quotes=quotes, dropped=dropped, schema=schema,
             )
         except InputError:
             raise

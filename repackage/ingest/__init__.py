@@ -14,26 +14,33 @@ from repackage.atomic import write_if_changed
 from repackage.errors import InputError
 from repackage.ingest.decode import MAX_BYTES, decode, read_input
 from repackage.ingest.formats import parse_json, parse_markdown
+from repackage.ingest.page import Verdict
 from repackage.ingest.quotes import extract_quotes
 from repackage.ingest.raw import RawFields, parse_raw
+from repackage.ingest.show import given_verdicts
 from repackage.ingest.slug import slug_for, slugify
 from repackage.model import Article, InputInfo, Photo
 from repackage.text.arabic import has_presentation_forms, normalize
 
-__all__ = ["ingest_bytes", "load_article", "store", "article_path", "MAX_BYTES"]
+__all__ = ["ingest_bytes", "load_article", "explain", "store", "article_path", "MAX_BYTES"]
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 MIN_BODY_CHARS = 40
 
 
-def load_article(path: str | Path, slug: str | None = None) -> Article:
-    """Read ``path`` as a stored article.json, or ingest it as a raw/Markdown/JSON article."""
+def load_article(path: str | Path, slug: str | None = None, title: str | None = None) -> Article:
+    """Read ``path`` as a stored article.json, or ingest it as a raw/Markdown/JSON article.
+
+    ``title``, when given, is the headline whatever the input says.
+    """
     path = Path(path)
     data = read_input(path)
     stored = _stored_record(data)
     if stored is None:
-        return ingest_bytes(data, path, slug=slug)
+        return ingest_bytes(data, path, slug=slug, title=title)
     article = Article.from_dict(stored)
+    if title is not None and normalize(title):
+        article = replace(article, title=normalize(title))
     if slug is not None:
         article = replace(article, slug=slug_for("", article.input.sha256, slug))
     if not article.slug or slugify(article.slug) != article.slug:
@@ -45,12 +52,33 @@ def load_article(path: str | Path, slug: str | None = None) -> Article:
     return article
 
 
-def ingest_bytes(data: bytes, path: str | Path, slug: str | None = None) -> Article:
+def ingest_bytes(data: bytes, path: str | Path, slug: str | None = None,
+                 title: str | None = None) -> Article:
     """Build an Article from an input file's bytes. ``path`` names it and locates its photo.
 
     Raises InputError for anything that is not an article; never anything else.
     """
+    return _ingest(data, Path(path), slug, title)[0]
+
+
+def explain(path: str | Path, slug: str | None = None,
+            title: str | None = None) -> tuple[Article, list[Verdict]]:
+    """Ingest ``path`` and return the Article with the verdict on every line of the page.
+
+    Inputs that are not raw pages (Markdown, JSON, a stored record) get verdicts made from the
+    fields they give, without line numbers.
+    """
     path = Path(path)
+    data = read_input(path)
+    stored = _stored_record(data)
+    if stored is not None:
+        article = load_article(path, slug=slug, title=title)
+        return article, given_verdicts(article)
+    article, fields = _ingest(data, path, slug, title)
+    return article, fields.verdicts or given_verdicts(article)
+
+
+def _ingest(data: bytes, path: Path, slug: str | None, title: str | None) -> tuple[Article, RawFields]:
     name = str(path)
     if len(data) > MAX_BYTES:
         raise InputError(f"{name}: over the {MAX_BYTES // 1048576} MB limit")
@@ -68,7 +96,9 @@ def ingest_bytes(data: bytes, path: str | Path, slug: str | None = None) -> Arti
         fields, fmt = parse_markdown(decoded.text), "markdown"
     else:
         fields, fmt = parse_raw(decoded.text), "raw"
-    return _build(fields, path, decoded.sha256, decoded.encoding, fmt, slug)
+    if title is not None and normalize(title):
+        fields.title = title  # what the user gives wins over what the page suggests
+    return _build(fields, path, decoded.sha256, decoded.encoding, fmt, slug), fields
 
 
 def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slug: str | None) -> Article:
@@ -92,6 +122,7 @@ def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slu
         input=InputInfo(path=str(path), sha256=sha, encoding=encoding, format=fmt),
         byline=fields.byline, published=fields.published, source=fields.source,
         publisher=fields.publisher, url=fields.url, photo=photo, quotes=tuple(quotes),
+        dropped=tuple(fields.dropped),
     )
 
 

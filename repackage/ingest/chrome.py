@@ -53,9 +53,9 @@ def is_chrome(line: str) -> bool:
     return bool(_CHROME.search(text))
 
 
-_ACRONYM = re.compile(r"\b([A-Z][A-Za-z0-9&]{1,14})\b")
+_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&]{2,7})\b")
 _NEWSLETTER_OF = re.compile(
-    r"النشرة (?:الإخبارية|البريدية)(?: (?:الأسبوعية|اليومية|الشهرية))? ل(.{3,60}?)\s+(?:مجان|عبر|على|إلى|$)"
+    r"النشرة (?:الإخبارية|البريدية)(?: (?:الأسبوعية|اليومية|الشهرية))? ل(\S{2,}(?:\s+\S+){1,6}?)\s+(?:مجان|عبر|على|إلى|$)"
 )
 
 
@@ -73,3 +73,24 @@ def publisher_from_chrome(lines: list[str]) -> str | None:
     if name and acronym:
         return f"{name} ({acronym})"
     return name or acronym
+
+
+# Boxes that follow an article on almost every site: related stories, tags, comments, copyright.
+# A short line like these, once the body has begun, ends the article.
+_END_PATTERNS = [
+    r"^(?:ا|إ|أ)قر(?:أ|ا|ئ)\S*\s*(?:أيضا|ايضا|أيضاً|ايضاً|المزيد)?", r"^(?:انظر|شاهد|طالع)\S*\s+(?:أيضا|ايضا|أيضاً|ايضاً)",
+    r"ذات (?:صلة|الصلة)", r"^(?:قد )?(?:يعجبك|يهمك|تعجبك)", r"^(?:نرشح|ننصح|نقترح)\S* (?:لك|لكم)",
+    r"^المزيد (?:من|في)", r"^(?:الأكثر|الاكثر) (?:قراءة|مشاهدة|تداولا)", r"^(?:أخبار|مقالات|مواضيع) (?:متعلقة|مشابهة)",
+    r"^(?:الوسوم|كلمات (?:دلالية|مفتاحية)|tags)\b", r"^التعليقات", r"(?:اترك|أضف|اكتب|أرسل)\s+(?:تعليق|رد|رأيك)",
+    r"^(?:related|read (?:more|also)|see also|more from|you may also like|recommended|comments?)\b",
+    r"(?:جميع|كل) الحقوق محفوظة", r"all rights reserved", r"^©", r"^copyright\b(?!\s*\()",
+    r"leave a (?:comment|reply)", r"^(?:no stories found|load more)",
+]
+_END = re.compile("|".join(f"(?:{p})" for p in _END_PATTERNS), re.IGNORECASE)
+MAX_END_MARKER_LEN = 80
+
+
+def is_end_marker(line: str) -> bool:
+    """True when ``line`` opens what follows an article (related stories, tags, comments...)."""
+    text = strip_bullet(line)
+    return bool(text) and len(text) <= MAX_END_MARKER_LEN and bool(_END.search(text))

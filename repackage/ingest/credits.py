@@ -12,7 +12,16 @@ AGENCIES = (
 )
 _AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
 
-_PHOTOGRAPHER = re.compile(r"(?:^|\s|\()(?:تصوير|الصورة|صورة|Photo|Credit)\s*[:：]\s*([^()]+?)\)?\s*$", re.I)
+_PHOTOGRAPHER = re.compile(
+    r"(?:(?:^|\s|\()(?:تصوير|الصورة|صورة)|(?:^|\s|\(|(?<=[\u0600-\u06FF]))(?:Photo|Credit))\s*[:：]\s*([^()]+?)\)?\s*$",
+    re.I)
+# "caption Copyright (Agency)": the credit is kept as written, label included
+_COPYRIGHT = re.compile(r"\s*((?:Copyright|©)\s*\(?[^()]{2,40}\)?)\s*$", re.I)
+# loose forms, for a line already known to stand where a caption stands:
+# "caption (Source)" and "caption- Source" (a dash glued to the caption's last word)
+_PAREN_LOOSE = re.compile(r"\(\s*([^()]{2,40}?)\s*\)\s*$")
+_GLUED_DASH = re.compile(r"^(.{12,}?[^\s\d])[-–]\s+([^-–.،]{3,40})$")
+_NOT_CREDIT = re.compile(r"فيديو|صور|video|photos|ارشيف|أرشيف|مباشر|live", re.I)
 _PAREN = re.compile(r"\(\s*([^()]{2,60}?)\s*\)\s*$")
 # "caption. Name / Agency": the credit is the last piece after a sentence end and holds a slash.
 _SLASH = re.compile(r"^(.*?[.!؟?…])\s*([^.!؟?…]*?[^\d\s]\s*/\s*[^\d\s][^.!؟?…]*)$")
@@ -25,9 +34,15 @@ def tidy_credit(credit: str) -> str:
     return credit.strip(" .،,;؛-–—")
 
 
-def split_credit(caption: str) -> tuple[str, str | None]:
-    """Return ``(caption, credit)``; credit is None when the text carries none."""
+def split_credit(caption: str, loose: bool = False) -> tuple[str, str | None]:
+    """Return ``(caption, credit)``; credit is None when the text carries none.
+
+    ``loose`` also reads a short parenthesised tail or a tail after a glued dash as the
+    credit: right for a line that stands where a caption stands, not for any line.
+    """
     text = caption.strip()
+    if (m := _COPYRIGHT.search(text)) and m.start() > 0:
+        return text[: m.start()].strip(), m.group(1).strip()
     if m := _PHOTOGRAPHER.search(text):
         return text[: m.start()].strip(" -–—("), tidy_credit(m.group(1))
     if (m := _PAREN.search(text)) and (re.search(_AGENCY, m.group(1)) or "/" in m.group(1)):
@@ -35,6 +50,12 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     if m := _SLASH.match(text):
         return m.group(1).strip(), tidy_credit(m.group(2))
     if m := _TRAILING_AGENCY.match(text):
+        return m.group(1).strip(), tidy_credit(m.group(2))
+    if loose and (m := _PAREN_LOOSE.search(text)) and m.start() > 0 and len(m.group(1).split()) <= 4 \
+            and not _NOT_CREDIT.search(m.group(1)):
+        return text[: m.start()].strip(), tidy_credit(m.group(1))
+    if loose and (m := _GLUED_DASH.match(text)) and len(m.group(2).split()) <= 5 \
+            and len(m.group(1).split()) >= 3 and not _NOT_CREDIT.search(m.group(2)):
         return m.group(1).strip(), tidy_credit(m.group(2))
     return text, None
 

@@ -1,0 +1,68 @@
+"""The article block of a page: the run of prose lines with the most text.
+
+Prose lines may be separated by a few other lines (an embedded post, an ad label) but never by
+an end marker (related stories, tags, comments) or a source footer: the article ends there.
+"""
+
+from __future__ import annotations
+
+from repackage.ingest.blocks import Block
+from repackage.ingest.credits import looks_like_caption
+
+MAX_GAP = 3  # non-prose lines a body may hold between two prose lines
+
+
+def is_prose(b: Block) -> bool:
+    """A line that reads as a paragraph: long enough, a sentence, not chrome or a caption."""
+    if b.chrome or b.end_marker or b.latin_share > 0.5 or b.cf_class == "bad":
+        return False
+    if looks_like_caption(b.text):
+        return False
+    return (b.length >= 60 and b.sentence_end) or b.length >= 120
+
+
+def is_sentence(b: Block) -> bool:
+    """A short line that reads as a sentence of the article."""
+    return b.sentence_end and b.word_count >= 3 and not b.chrome and not b.end_marker \
+        and b.latin_share <= 0.5 and b.stop_density > 0
+
+
+def cut_tail(blocks: list[Block], meta: list, end: int) -> int:
+    """Take in the page's last line when the store cut the page inside a paragraph."""
+    last = len(blocks) - 1
+    if last == end or last - end - 1 > MAX_GAP:
+        return end
+    b = blocks[last]
+    between = range(end + 1, last)
+    if meta[last] is not None or b.chrome or b.end_marker or b.latin_share > 0.5 or b.word_count < 3:
+        return end
+    if any(blocks[j].end_marker or meta[j] is not None for j in between):
+        return end
+    if between and (b.length < 60 or any(is_prose(blocks[j]) for j in between)):
+        return end
+    return last
+
+
+def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
+    """First and last index of the prose run with the most text (``meta``: metadata lines)."""
+    prose = [i for i, b in enumerate(blocks) if meta[i] is None and is_prose(b)]
+    if not prose:
+        return None
+    runs: list[list[int]] = [[prose[0]]]
+    for i in prose[1:]:
+        last = runs[-1][-1]
+        between = range(last + 1, i)
+        stops = any(blocks[j].end_marker or (meta[j] and meta[j][0] == "source") for j in between)
+        if len(between) <= MAX_GAP and not stops:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    best = max(runs, key=lambda r: sum(blocks[i].length for i in r))
+    return best[0], best[-1]
+
+
+def extend_end(blocks: list[Block], meta: list, end: int) -> int:
+    """Take in short closing sentences after the last prose line, then a cut last line."""
+    while end + 1 < len(blocks) and meta[end + 1] is None and is_sentence(blocks[end + 1]):
+        end += 1
+    return cut_tail(blocks, meta, end)

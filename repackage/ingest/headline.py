@@ -1,0 +1,89 @@
+"""The headline among the title-like lines before the body, chosen by how well it matches the lead.
+
+Repeated lines are one candidate (pages print the headline in the title bar and again above the
+article); a site-name tail (``… - Site``, ``… | Site``) that the lead does not share is cut off.
+Lines that name a picture or are printed twice in a row read as captions, not headlines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repackage.ingest.blocks import Block, content_words, overlap, same_line
+from repackage.ingest.credits import looks_like_caption
+
+MAX_HEADLINE_LEN = 250
+MIN_SCORE = 0.2
+
+_SUFFIX = re.compile(r"^(.{12,}?)\s+(?:[-–—|]|::)\s+([^-–—|]{2,40})$|^(.{12,}?)\s*\|\s*([^|]{2,40})$")
+PICTURE = re.compile(r"صور|أرشيف|ارشيف|ارشيفيه|picture|photo|image", re.I)
+_TITLE_MARKS = re.compile(r":|\.\.|؟|\?|!|«|\"|“")
+
+
+def strip_suffix(text: str, lead: set[str]) -> tuple[str, str | None]:
+    """``Headline - Site`` → (headline, tail) when the tail is short and foreign to the lead."""
+    m = _SUFFIX.match(text)
+    if not m:
+        return text, None
+    head, tail = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    if len(tail.split()) > 4 or len(head.split()) < 3 or content_words(tail) & lead:
+        return text, None
+    return head.strip(), tail.strip()
+
+
+def _headline_score(text: str, lead: set[str], members: list[int]) -> float:
+    score = overlap(text, lead)
+    if _TITLE_MARKS.search(text):
+        score += 0.15
+    if text.rstrip("\"”»' ").endswith("."):
+        score -= 0.2
+    if "،" in text:
+        score -= 0.1
+    if captionish(text, members):
+        score *= 0.3 if PICTURE.search(text) else 0.6
+    elif len(members) > 1:
+        score += 0.2  # pages print their headline twice (title bar and article head)
+    return score
+
+
+def captionish(text: str, members: list[int]) -> bool:
+    """Names a picture, or printed twice in a row (image alt text, then caption)."""
+    return bool(PICTURE.search(text)) or any(
+        b - a == 1 for a, b in zip(members, members[1:], strict=False))
+
+
+def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str]
+                    ) -> tuple[str | None, list[int], dict[int, str]]:
+    """(headline, indexes of its lines, site-name tails cut per line) among lines before ``start``."""
+    chosen = None
+    groups: list[tuple[str, list[int]]] = []
+    suffixes: dict[int, str] = {}
+    for i in range(start):
+        b = blocks[i]
+        if meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
+            continue
+        if b.word_count < 3 or b.length > MAX_HEADLINE_LEN or looks_like_caption(b.text):
+            continue
+        text, cut = strip_suffix(b.text, lead)
+        if cut:
+            suffixes[i] = cut
+        for g in groups:
+            if same_line(g[0], text):
+                g[1].append(i)
+                break
+        else:
+            groups.append((text, [i]))
+    headline_members: list[int] = []
+    if groups:
+        scored = [(_headline_score(t, lead, m), -m[0], t, m) for t, m in groups]
+        score, _, title, headline_members = max(scored)
+        # a deck under the headline can match the lead as well: the first good title wins
+        for s, _, t, m in sorted(scored, key=lambda x: x[3][0]):
+            if s >= 0.7 * score and not captionish(t, m):
+                title, headline_members = t, m
+                break
+        if score >= 0.2 or len(groups) == 1:
+            chosen = title
+        else:
+            headline_members = []
+    return chosen, headline_members, suffixes

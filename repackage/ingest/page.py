@@ -1,0 +1,199 @@
+"""The layout of a plain-text page: where the article body is, and what stands before it.
+
+1. Every line is classified as a block (``blocks.classify``: jusText with the Arabic stoplist).
+2. The body is the run of prose lines with the most text, where prose lines may be separated
+   by a few other lines (an embedded post, an ad label) but never by an end marker (related
+   stories, tags, comments): the article ends there, and everything after it is dropped.
+3. Before the body stand the headline, decks, the photo caption and metadata. The headline is
+   the title-like line that best matches the lead by its words; repeated lines are one
+   candidate; a site-name tail (``… - Site``) that the lead does not share is cut off.
+4. The caption is the line before the body that carries a credit, names a picture, or is
+   printed twice (image alt text and caption).
+Every line gets a verdict, so nothing is dropped without a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from repackage.ingest.blocks import Block, classify, content_words, line_key, same_line
+from repackage.ingest.body import body_run, extend_end, is_prose, is_sentence
+from repackage.ingest.credits import split_credit
+from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline
+from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
+
+LEAD_PARAGRAPHS = 3
+
+# a person's name alone: 2-4 words of letters, not opening with the article (a title, a body)
+_NAME_LINE = re.compile(r"^(?!ال)[^\W\d_]+(?: [^\W\d_]+){1,3}$")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass
+class Verdict:
+    """What one line of the page turned out to be."""
+
+    line: int  # 1-based line number in the page
+    text: str
+    kind: str  # headline, caption, credit, byline, date, source, url, body, dropped
+    why: str | None = None  # the reason, for dropped lines
+
+
+@dataclass
+class Layout:
+    """The page read: fields found and the verdict of every line."""
+
+    title: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    verdicts: list[Verdict] = field(default_factory=list)
+
+
+def _meta(text: str) -> tuple | None:
+    if (value := source_of(text)) is not None:
+        return ("source", value)
+    if (value := url_of(text)) is not None:
+        return ("url", value)
+    date, byline = date_and_byline(text)
+    if date or byline:
+        return ("meta", date, byline)
+    return None
+
+
+def read_layout(lines: list[tuple[int, str]]) -> Layout:
+    """Read a page given as (line number, text) pairs of its non-empty lines."""
+    layout = Layout()
+    texts = [t for _, t in lines]
+    blocks = classify(texts)
+    meta = [_meta(t) for t in texts]
+    run = body_run(blocks, meta)
+    kinds: dict[int, tuple[str, str | None]] = {}
+    if run is None:
+        layout.verdicts = [Verdict(n, t, "dropped", "chrome") for n, t in lines]
+        return layout
+    start, end = run
+    end = extend_end(blocks, meta, end)
+    body: list[int] = []
+    for i in range(start, end + 1):
+        b = blocks[i]
+        if meta[i] is not None:
+            continue
+        if is_prose(b) or is_sentence(b) or i == end:
+            body.append(i)
+        else:
+            kinds[i] = ("dropped", "embed" if b.latin_share > 0.5 else "chrome")
+    lead = set()
+    for i in body[:LEAD_PARAGRAPHS]:
+        lead |= content_words(texts[i])
+
+    layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead)
+    first_head = headline_members[0] if headline_members else -1
+    for j, i in enumerate(headline_members):
+        kinds[i] = ("headline", None) if j == 0 else ("dropped", "duplicate")
+    _caption(layout, blocks, meta, texts, start, headline_members, kinds)
+
+    # metadata: dates before the headline are the site's clock, not the article's date
+    last_head = headline_members[-1] if headline_members else -1
+    dates = [i for i, m in enumerate(meta) if m and m[0] == "meta" and m[1] and i > first_head]
+    dates.sort(key=lambda i: (not is_labeled_date(texts[i]), i < last_head, "°" in texts[i], i))
+    chosen_date = dates[0] if dates else None
+    for i, m in enumerate(meta):
+        if m is None:
+            continue
+        if m[0] in ("source", "url"):
+            setattr(layout, m[0], getattr(layout, m[0]) or m[1])
+            kinds[i] = (m[0], None)
+            continue
+        _, date, byline = m
+        if byline and layout.byline is None and i > first_head:
+            layout.byline = byline
+            kinds[i] = ("byline", None)
+        if i == chosen_date:
+            layout.published = date
+            kinds[i] = kinds.get(i, ("date", None))
+        kinds.setdefault(i, ("dropped", "date" if date else "byline"))
+    if layout.byline is None:
+        _bare_byline(layout, blocks, meta, texts, (start, end, first_head, chosen_date), kinds)
+
+    seen: list[str] = [layout.title] if layout.title else []
+    for i in body:
+        if i in kinds:
+            continue
+        if any(same_line(texts[i], s) for s in seen):
+            kinds[i] = ("dropped", "duplicate")
+            continue
+        seen.append(texts[i])
+        kinds[i] = ("body", None)
+        layout.paragraphs.append(texts[i])
+    for i, (n, t) in enumerate(lines):
+        kind, why = kinds.get(i, ("dropped", "after-end" if i > end else "chrome"))
+        if i in suffixes and kind == "headline":
+            layout.verdicts.append(Verdict(n, layout.title or t, "headline"))
+            layout.verdicts.append(Verdict(n, suffixes[i], "dropped", "title-suffix"))
+            continue
+        layout.verdicts.append(Verdict(n, t, kind, why))
+    return layout
+
+
+def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], start: int,
+             headline: list[int], kinds: dict) -> None:
+    """Pick the photo caption among the lines before the body."""
+    first_head = headline[0] if headline else -1
+    cands: list[tuple[int, int]] = []  # (signal, index)
+    for i in range(start):
+        b = blocks[i]
+        if i in headline or meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
+            continue
+        if not _LETTERS.search(b.text) or b.length > MAX_HEADLINE_LEN:
+            continue
+        signal = 0
+        if split_credit(b.text, loose=True)[1]:
+            signal += 3
+        if PICTURE.search(b.text):
+            signal += 2
+        if any(same_line(b.text, texts[j]) for j in (i - 1, i + 1) if 0 <= j < start and j not in headline):
+            signal += 2
+        elif i > first_head + 1 and any(meta[j] is not None for j in range(first_head + 1, i)) \
+                and b.word_count <= 6 and not b.sentence_end and not any(c[1] > first_head for c in cands):
+            signal += 1  # a short label after the date line: a caption with no other sign
+        if signal:
+            cands.append((signal, i))
+    if not cands:
+        return
+    signal, best = max(cands, key=lambda c: (c[0], blocks[c[1]].length))
+    caption, credit = split_credit(texts[best], loose=True)
+    layout.caption, layout.credit = caption, credit
+    kinds[best] = ("caption", None)
+    for sig, i in cands:
+        if i == best:
+            continue
+        if same_line(texts[i], texts[best]) or (credit and line_key(texts[i]) == line_key(credit)):
+            kinds[i] = ("dropped", "duplicate")
+        elif i > first_head and sig >= 2:
+            kinds[i] = ("dropped", "alt-text")
+    for i in range(start):
+        if i not in kinds and credit and line_key(texts[i]) == line_key(credit):
+            kinds[i] = ("dropped", "duplicate")
+
+
+def _bare_byline(layout: Layout, blocks: list[Block], meta: list, texts: list[str],
+                 marks: tuple[int, int, int, int | None], kinds: dict) -> None:
+    """A name alone on a line beside the date line, or right after the headline or the body."""
+    start, end, first_head, date = marks
+    def name_like(i: int) -> bool:
+        return 0 <= i < len(texts) and i not in kinds and meta[i] is None and \
+            not blocks[i].chrome and not blocks[i].end_marker and blocks[i].latin_share <= 0.5 \
+            and bool(_NAME_LINE.match(texts[i]))
+    places = [i for i in ((date - 1, date + 1) if date is not None else ()) if first_head < i < start]
+    places += [first_head + 1, end + 1]
+    for i in places:
+        if name_like(i):
+            layout.byline = texts[i]
+            kinds[i] = ("byline", None)
+            return

@@ -1,0 +1,158 @@
+"""Reading a page's layout: article block, headline by lead match, duplicates, end of article.
+
+The pages here are our own writing, built the way scraped news pages come: menus and a site
+clock first, the headline twice (once with the site's name), the caption twice, then the body
+and the boxes that follow it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from repackage.cli import cli
+from repackage.ingest import explain, ingest_bytes
+from repackage.ingest.raw import parse_raw
+from repackage.model import Article
+
+HEADLINE = "افتتاح مكتبة عامة جديدة في وسط المدينة بحضور مئات القراء"
+LEAD = ("افتتحت بلدية المدينة صباح اليوم مكتبة عامة جديدة في وسط المدينة، بحضور مئات القراء "
+        "من مختلف الأعمار الذين توافدوا منذ الساعات الأولى لاكتشاف رفوفها.")
+BODY = [
+    LEAD,
+    "وتضم المكتبة أكثر من عشرين ألف كتاب باللغتين العربية والفرنسية، إلى جانب قاعة للأطفال "
+    "وركن للقراءة الهادئة ومساحة مفتوحة للورش الأسبوعية.",
+    "وقالت مديرة المكتبة سلمى الحداد: \"نريد أن تكون المكتبة بيتا ثانيا لكل من يحب القراءة "
+    "في هذه المدينة\".",
+    "وأضافت أن المكتبة ستفتح أبوابها كل يوم.",
+    "ومن المنتظر أن تستقبل المكتبة خلال الشهر المقبل معرضا للكتاب المستعمل تشارك فيه دور "
+    "نشر محلية وجمعيات ثقافية من المنطقة.",
+]
+PAGE_LINES = [
+    "الرئيسية",
+    "ثقافة",
+    "Follow us on X",
+    f"{HEADLINE} - أخبار المدينة",
+    "الأحد 12 مايو 2024 10:15 ص",
+    HEADLINE,
+    "قراء داخل المكتبة الجديدة (بلدية المدينة)",
+    "قراء داخل المكتبة الجديدة (بلدية المدينة)",
+    "كتب: سامي العلوي",
+    BODY[0],
+    BODY[1],
+    "إعلان",
+    BODY[2],
+    BODY[3],
+    BODY[4],
+    "اقرأ أيضا",
+    "افتتاح حديقة جديدة في الحي الشمالي",
+    "افتتحت البلدية الأسبوع الماضي حديقة جديدة في الحي الشمالي تضم ملاعب للأطفال ومسارات "
+    "للمشي وسط الأشجار.",
+    "اترك تعليقاً",
+]
+PAGE = "\n\n".join(PAGE_LINES) + "\n"
+
+
+def _read():
+    return parse_raw(PAGE)
+
+
+def test_headline_chosen_by_the_lead_and_suffix_cut():
+    fields = _read()
+    assert fields.title == HEADLINE
+    suffix = [d for d in fields.dropped if d.why == "title-suffix"]
+    assert [d.text for d in suffix] == ["أخبار المدينة"]
+
+
+def test_body_is_the_article_block_only():
+    fields = _read()
+    assert fields.paragraphs == BODY
+
+
+def test_caption_printed_twice_is_one_caption_with_its_credit():
+    fields = _read()
+    assert (fields.caption, fields.credit) == ("قراء داخل المكتبة الجديدة", "بلدية المدينة")
+    assert [d.line for d in fields.dropped if d.why == "duplicate"] == [11, 15]
+
+
+def test_byline_is_metadata():
+    assert _read().byline == "سامي العلوي"
+
+
+def test_everything_after_the_article_is_dropped_as_after_end():
+    fields = _read()
+    after = [d.text for d in fields.dropped if d.why == "after-end"]
+    assert after == PAGE_LINES[15:]
+
+
+def test_ad_label_inside_the_body_is_dropped():
+    fields = _read()
+    assert ("إعلان", "chrome") in [(d.text, d.why) for d in fields.dropped]
+
+
+def test_publisher_is_never_a_prompt_word():
+    assert _read().publisher is None
+
+
+def test_store_cut_inside_the_last_paragraph_keeps_it():
+    cut = "\n\n".join(PAGE_LINES[3:14] + ["ومن المنتظر أن تستقبل المكتبة خلال"]) + "\n"
+    assert parse_raw(cut).paragraphs[-1] == "ومن المنتظر أن تستقبل المكتبة خلال"
+
+
+def test_whole_body_printed_twice_is_read_once():
+    twice = "\n\n".join([HEADLINE, *BODY, *BODY]) + "\n"
+    fields = parse_raw(twice)
+    assert fields.paragraphs == BODY
+    assert len([d for d in fields.dropped if d.why == "duplicate"]) == len(BODY)
+
+
+def test_dropped_lines_are_in_article_json(tmp_path):
+    page = tmp_path / "library.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(page), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    record = json.loads((tmp_path / "out" / "library" / "article.json").read_text("utf-8"))
+    reasons = {d["why"] for d in record["dropped"]}
+    assert {"chrome", "duplicate", "after-end", "title-suffix"} <= reasons
+    assert all(isinstance(d["line"], int) for d in record["dropped"])
+    again = Article.from_dict(record)
+    assert again.dropped and again.dropped[0].text == record["dropped"][0]["text"]
+
+
+def test_show_prints_each_line_with_its_verdict(tmp_path):
+    page = tmp_path / "library.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(page), "--show", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()
+    verdicts: dict[str, list[str]] = {}
+    for r in rows:
+        if r[:4].strip().isdigit():
+            verdicts.setdefault(r.split()[0], []).append(r.split()[1])
+    assert verdicts["1"] == ["dropped:chrome"]
+    assert verdicts["7"] == ["headline", "dropped:title-suffix"]
+    assert verdicts["11"] == ["dropped:duplicate"]
+    assert verdicts["13"] == ["caption", "credit"]
+    assert verdicts["17"] == ["byline"]
+    assert verdicts["19"] == ["body"] and verdicts["25"] == ["quote"]
+    assert verdicts["31"] == ["dropped:after-end"]
+    assert any("سلمى الحداد" in r for r in rows)  # the quote's speaker is listed under it
+
+
+def test_user_title_wins(tmp_path):
+    page = tmp_path / "library.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    article = ingest_bytes(PAGE.encode(), page, title="عنوان من المحرر")
+    assert article.title == "عنوان من المحرر"
+    result = CliRunner().invoke(cli, ["ingest", str(page), "--title", "عنوان من المحرر",
+                                      "--json", "--out", str(tmp_path / "o")])
+    assert json.loads(result.output)["title"] == "عنوان من المحرر"
+
+
+def test_front_matter_title_wins(tmp_path):
+    md = tmp_path / "library.md"
+    md.write_text(f"---\ntitle: عنوان الواجهة\n---\n\n# {HEADLINE}\n\n{BODY[0]}\n", "utf-8")
+    article, verdicts = explain(md)
+    assert article.title == "عنوان الواجهة"
+    assert verdicts[0].kind == "headline" and verdicts[0].text == "عنوان الواجهة"

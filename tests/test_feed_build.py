@@ -176,6 +176,16 @@ def test_dates_are_rfc2822_from_the_article_else_the_episode(out: Path):
     assert fp.entries[0].title == "خبر بلا تاريخ"
 
 
+@pytest.mark.parametrize("published", ["1970-01-01", "2999-05-01"])
+def test_impossible_publication_dates_give_way_to_the_episodes(out: Path, published: str):
+    make_episode(out, "odd", "خبر بتاريخ غير معقول", "مقدمة.", published=published)
+    mp3 = out / "odd" / "audio" / "episode.mp3"
+    (entry,) = [e for e in write_feed(out, BASE)["episodes"] if e["slug"] == "odd"]
+    fp = read_feedparser((out / "feed.xml").read_bytes())
+    (item,) = [e for e in fp.entries if e.id == entry["guid"]]
+    assert abs(parsedate_to_datetime(item.published).timestamp() - mp3.stat().st_mtime) < 1
+
+
 def _stamps(out: Path) -> dict[str, tuple[int, int]]:
     return {str(p.relative_to(out)): (p.stat().st_ino, p.stat().st_mtime_ns)
             for p in sorted(out.rglob("*")) if p.is_file()}

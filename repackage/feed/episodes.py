@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ ITEM_FILE = "feed-item.json"
 LINKED = ("episode", "vtt", "srt", "chapters")
 # Guids made by this tool: a UUIDv5 of the article's identity in this namespace.
 ITEM_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://repackage.invalid/episode")
+# No news page is older than the web: earlier dates are placeholders, not publication dates.
+EARLIEST = datetime(1991, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,15 @@ def parse_published(text: str | None) -> datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def plausible(published: datetime | None, made: datetime) -> datetime | None:
+    """``published`` when it can be an article's publication date for an episode made at
+    ``made``; None for a date before news was published on the web (a page's placeholder,
+    such as the Unix epoch) or later than the episode itself."""
+    if published is None or published < EARLIEST or published > made + timedelta(days=1):
+        return None
+    return published
 
 
 def _read_json(path: Path, what: str) -> dict[str, Any]:
@@ -130,8 +141,9 @@ def read_identity(slug_dir: Path) -> Identity | None:
         return None
     data = _read_json(path, "feed item record")
     guid, seen = data.get("guid"), data.get("first_seen")
-    if not isinstance(guid, str) or not guid.strip() or not isinstance(seen, str):
-        raise InputError(f"{path}: feed item record lacks guid or first_seen")
+    if (not isinstance(guid, str) or not guid.strip() or not isinstance(seen, str)
+            or parse_published(seen) is None):
+        raise InputError(f"{path}: feed item record lacks a guid or a first_seen time")
     return Identity(guid=guid.strip(), first_seen=seen)
 
 
@@ -153,9 +165,9 @@ def read_episode(out_dir: Path, slug_dir: Path) -> Episode:
     if identity is None:
         made = (slug_dir / summary["files"]["episode"]).stat().st_mtime
         identity = new_identity(slug_dir.name, input_sha, datetime.fromtimestamp(made, UTC))
-    published = (parse_published(article.published if article else None)
-                 or parse_published(identity.first_seen)
-                 or datetime.fromtimestamp(0, UTC))
+    seen = parse_published(identity.first_seen)
+    assert seen is not None  # checked when read, ISO when made
+    published = plausible(parse_published(article.published if article else None), seen) or seen
     rel = slug_dir.relative_to(out_dir).as_posix()
     files, sizes = {}, {}
     for key in LINKED:

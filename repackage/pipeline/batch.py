@@ -23,6 +23,8 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json"})
 # Files a folder of articles also holds that are not articles: outputs of earlier runs and
 # the expected-result files kept beside test articles.
 NOT_ARTICLES = frozenset({"article.json", "manifest.json", "cards.json", "thread.json"})
+# A folder's own documentation (README.md, LICENSE.txt, ...), by name without suffix.
+NOT_ARTICLE_STEMS = frozenset({"readme", "license", "licence", "changelog", "contributing"})
 _GLOB_CHARS = frozenset("*?[")
 
 # progress(done, total, label): one call per finished article
@@ -36,6 +38,7 @@ def _is_article_file(path: Path) -> bool:
         and not name.startswith(".")
         and path.suffix.lower() in ARTICLE_SUFFIXES
         and name not in NOT_ARTICLES
+        and path.stem.lower() not in NOT_ARTICLE_STEMS
         and not name.endswith(".expected.json")
     )
 

@@ -15,6 +15,7 @@ from repackage.cli.common import echo_json, library_errors, run_options, show_pr
         "Examples:\n\n\b\n"
         "  repackage batch articles/ --engine espeak --jobs 2\n"
         "  repackage batch 'inbox/*.md' --json > summary.json\n"
+        "  repackage batch articles/ --base-url https://example.org/podcast/   # + feed.xml\n"
     ),
 )
 @click.argument("inputs", metavar="DIR|GLOB")

@@ -347,3 +347,27 @@ def test_drawn_cover_reads_back_as_the_shows_name():
     assert score >= 0.9, read
     wrong = difflib.SequenceMatcher(None, fold(name[::-1]), fold(read)).ratio()
     assert wrong < 0.5
+
+
+def test_runs_refresh_the_feed_when_the_show_template_names_a_base_url(out: Path, tmp_path: Path,
+                                                                       monkeypatch):
+    from repackage.feed import show as show_module
+    from repackage.pipeline.batch import refresh_feed
+    from repackage.resources import template
+
+    assert refresh_feed(str(out), None) is None  # the shipped template names none
+    assert not (out / "feed.xml").exists()
+    shipped = template("show.toml").read_text("utf-8")
+    mine = tmp_path / "templates" / "show.toml"
+    mine.parent.mkdir()
+    mine.write_text(shipped.replace('base_url = ""', 'base_url = "https://cdn.example.net/n"'),
+                    "utf-8")
+    monkeypatch.setattr(show_module, "template", lambda name: mine.parent / name)
+    result = refresh_feed(str(out), None)
+    assert result["ok"] and result["url"] == "https://cdn.example.net/n/feed.xml"
+    pp = read_podcastparser((out / "feed.xml").read_bytes(), result["url"])
+    assert pp["episodes"][0]["enclosures"][0]["url"].startswith("https://cdn.example.net/n/")
+    # an explicit base URL wins over the template's
+    assert refresh_feed(str(out), BASE)["url"] == BASE + "feed.xml"
+    failed = refresh_feed(str(tmp_path / "empty"), None)
+    assert failed["ok"] is False and "no episodes" in failed["reason"]

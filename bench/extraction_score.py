@@ -48,10 +48,15 @@ def paragraph_f1(found: list[str], key: list[str]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def prefix_f1(found: list[str], key_first: list[list[str]]) -> float:
+def key_prefixes(key_first: list) -> list[list[str]]:
+    """The key's first-words entries as token lists (the key writes each as one string)."""
+    return [first_words(w) if isinstance(w, str) else [fold(t) for t in w][:6] for w in key_first]
+
+
+def prefix_f1(found: list[str], key_first: list) -> float:
     """F1 when the key gives only each paragraph's first words."""
     found_p = [" ".join(first_words(p, 6)) for p in found]
-    key_p = [" ".join(fold(w) for w in words[:6]) for words in key_first]
+    key_p = [" ".join(words) for words in key_prefixes(key_first)]
     if not found_p and not key_p:
         return 1.0
     pool = list(key_p)
@@ -113,11 +118,10 @@ def score_page(name: str, article: Any, key: dict) -> PageScore:
         s.paragraph_f1 = paragraph_f1(found, key["paragraphs"])
         s.body_exact = [fold(p) for p in found] == [fold(p) for p in key["paragraphs"]]
     else:
-        firsts = key.get("paragraphs_first_words") or []
+        firsts = key_prefixes(key.get("paragraphs_first_words") or [])
         s.paragraph_f1 = prefix_f1(found, firsts)
         s.body_exact = len(found) == key.get("paragraph_count", len(firsts)) and all(
-            first_words(p) == [fold(w) for w in words[:6]]
-            for p, words in zip(found, firsts, strict=False))
+            first_words(p) == words for p, words in zip(found, firsts, strict=False))
     credit = getattr(article.photo, "credit", None)
     if key.get("photo_credit") or credit:
         s.credit_ok = fold_credit(credit) == fold_credit(key.get("photo_credit"))

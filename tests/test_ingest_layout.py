@@ -73,7 +73,7 @@ def test_body_is_the_article_block_only():
 def test_caption_printed_twice_is_one_caption_with_its_credit():
     fields = _read()
     assert (fields.caption, fields.credit) == ("قراء داخل المكتبة الجديدة", "بلدية المدينة")
-    assert [d.line for d in fields.dropped if d.why == "duplicate"] == [11, 15]
+    assert [d.line for d in fields.dropped if d.why == "duplicate"] == [7, 15]
 
 
 def test_byline_is_metadata():
@@ -131,8 +131,8 @@ def test_show_prints_each_line_with_its_verdict(tmp_path):
         if r[:4].strip().isdigit():
             verdicts.setdefault(r.split()[0], []).append(r.split()[1])
     assert verdicts["1"] == ["dropped:chrome"]
-    assert verdicts["7"] == ["headline", "dropped:title-suffix"]
-    assert verdicts["11"] == ["dropped:duplicate"]
+    assert verdicts["7"] == ["dropped:duplicate", "dropped:title-suffix"]
+    assert verdicts["11"] == ["headline"]
     assert verdicts["13"] == ["caption", "credit"]
     assert verdicts["17"] == ["byline"]
     assert verdicts["19"] == ["body"] and verdicts["25"] == ["quote"]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from repackage.ingest.chrome import is_chrome, is_end_marker
+from repackage.ingest.chrome import is_chrome, is_end_marker, is_inline_box
 
 # jusText's thresholds are tuned for English; Arabic glues conjunctions and prepositions to
 # words, so fewer tokens are stopwords and blocks read shorter in characters.
@@ -89,6 +89,7 @@ class Block:
     sentence_end: bool
     chrome: bool
     end_marker: bool
+    inline_box: bool  # a bare "read also" heading, which may sit inside the article
     cf_class: str  # jusText's context-free class: good, neargood, short, bad
     klass: str  # after the neighbour revision: good or bad
 
@@ -147,7 +148,7 @@ def classify(lines: list[str]) -> list[Block]:
     return [
         Block(text=t, length=len(t), word_count=len(toks), stop_density=round(density, 3),
               latin_share=round(latin, 3), sentence_end=ends_sentence(t), chrome=chrome,
-              end_marker=end, cf_class=cf, klass="good" if k == "good" else "bad")
+              end_marker=end, inline_box=end and is_inline_box(t), cf_class=cf, klass="good" if k == "good" else "bad")
         for t, (toks, density, latin, chrome, end, cf), k in zip(lines, extra, classes, strict=True)
     ]
 

@@ -10,6 +10,7 @@ from repackage.ingest.blocks import Block
 from repackage.ingest.credits import looks_like_caption
 
 MAX_GAP = 3  # non-prose lines a body may hold between two prose lines
+MAX_BOX = 9  # lines of a "read also" box set inside the article (heading, links, dates)
 
 
 def is_prose(b: Block) -> bool:
@@ -44,20 +45,33 @@ def cut_tail(blocks: list[Block], meta: list, end: int) -> int:
 
 
 def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
-    """First and last index of the prose run with the most text (``meta``: metadata lines)."""
+    """First and last index of the prose run with the most text (``meta``: metadata lines).
+
+    A bare "read also" box between two runs joins them when at least two prose lines follow
+    it: the article goes on after the box. A box followed by one teaser ends the article.
+    """
     prose = [i for i, b in enumerate(blocks) if meta[i] is None and is_prose(b)]
     if not prose:
         return None
     runs: list[list[int]] = [[prose[0]]]
+    boxed: list[bool] = []  # per gap between runs: only an inline box stands in it
     for i in prose[1:]:
         last = runs[-1][-1]
         between = range(last + 1, i)
-        stops = any(blocks[j].end_marker or (meta[j] and meta[j][0] == "source") for j in between)
+        stops = [j for j in between if blocks[j].end_marker or (meta[j] and meta[j][0] == "source")]
         if len(between) <= MAX_GAP and not stops:
             runs[-1].append(i)
+            continue
+        boxed.append(bool(stops) and len(between) <= MAX_BOX
+                     and all(blocks[j].inline_box for j in stops))
+        runs.append([i])
+    merged = [runs[0]]
+    for run, box in zip(runs[1:], boxed, strict=True):
+        if box and len(run) >= 2:
+            merged[-1] = merged[-1] + run
         else:
-            runs.append([i])
-    best = max(runs, key=lambda r: sum(blocks[i].length for i in r))
+            merged.append(run)
+    best = max(merged, key=lambda r: sum(blocks[i].length for i in r))
     return best[0], best[-1]
 
 

@@ -21,7 +21,7 @@ _PATTERNS = [
     # follow / listen / share
     r"^(اتبع|اتبعنا|تابع|تابعنا|تابعونا|تابعوا)\b.*(وسائل التواصل|مواقع التواصل|منصات|فيسبوك|تويتر|إكس|"
     r"انستغرام|إنستغرام|يوتيوب|تيليجرام|تلغرام|واتساب|قناتنا|صفحتنا)",
-    r"^follow\b", r"^(استمع|استمعوا|استمعي)\b", r"^listen\b", r"(بودكاست|البودكاست)\S*\s*$",
+    r"^(?:تابعونا|تابعنا|تابعوا|تابع)\s+(?:على|عبر)\s*[:：]?\s*$", r"^follow\b", r"^(استمع|استمعوا|استمعي)\b", r"^listen\b", r"(بودكاست|البودكاست)\S*\s*$",
     r"^(شارك|شاركوا|شاركي|مشاركة)(\s+(المقال|الخبر|القصة|هذا|هذه|الرابط))?\s*(على|عبر)?\s*[:：]?\s*$", r"^share\b", r"^(tweet|email|print|طباعة)$",
     # comments
     r"(اترك|أضف|اكتب|أرسل)\s+(تعليق|تعليقا|تعليقاً|ردا|رداً|رأيك)", r"^التعليقات\b",
@@ -34,7 +34,8 @@ _PATTERNS = [
     r"(جميع|كل) الحقوق محفوظة", r"all rights reserved", r"^©", r"^حقوق (النشر|الطبع)",
     r"(الصفحة الرئيسية|القائمة الرئيسية)$",
 ]
-_CHROME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_HAMZA = str.maketrans("أإآ", "ااا")  # pages drop the hamza as often as they write it
+_CHROME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS).translate(_HAMZA), re.IGNORECASE)
 _BULLET = re.compile(r"^[\s•·▪●◦\-–—*>|]+")
 
 
@@ -50,7 +51,7 @@ def is_chrome(line: str) -> bool:
         return True
     if len(text) > MAX_CHROME_LEN:
         return False
-    return bool(_CHROME.search(text))
+    return bool(_CHROME.search(text.translate(_HAMZA)))
 
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&]{2,7})\b")
@@ -86,11 +87,21 @@ _END_PATTERNS = [
     r"(?:جميع|كل) الحقوق محفوظة", r"all rights reserved", r"^©", r"^copyright\b(?!\s*\()",
     r"leave a (?:comment|reply)", r"^(?:no stories found|load more)",
 ]
-_END = re.compile("|".join(f"(?:{p})" for p in _END_PATTERNS), re.IGNORECASE)
+_END = re.compile("|".join(f"(?:{p})" for p in _END_PATTERNS).translate(_HAMZA), re.IGNORECASE)
+# Of those, "read also" boxes are also set inside an article, between two of its paragraphs.
+_INLINE_BOX = re.compile((
+    r"^(?:ا|إ|أ)قر(?:أ|ا|ئ)\S*\s*(?:أيضا|ايضا|أيضاً|ايضاً)?\s*[:：.]*\s*$|^(?:انظر|شاهد|طالع)\S*\s+(?:أيضا|ايضا|أيضاً|ايضاً)"
+    r"\s*[:：]?\s*$|^(?:مواضيع|أخبار|اخبار|مقالات) ذات (?:صلة|الصلة)\s*[:：]?\s*$|^(?:read also|see also|related)\s*:?\s*$").translate(_HAMZA),
+    re.IGNORECASE)
 MAX_END_MARKER_LEN = 80
 
 
 def is_end_marker(line: str) -> bool:
     """True when ``line`` opens what follows an article (related stories, tags, comments...)."""
     text = strip_bullet(line)
-    return bool(text) and len(text) <= MAX_END_MARKER_LEN and bool(_END.search(text))
+    return bool(text) and len(text) <= MAX_END_MARKER_LEN and bool(_END.search(text.translate(_HAMZA)))
+
+
+def is_inline_box(line: str) -> bool:
+    """True for a bare "read also" heading: a box that may sit inside the article."""
+    return bool(_INLINE_BOX.search(strip_bullet(line).translate(_HAMZA)))

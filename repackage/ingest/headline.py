@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from repackage.ingest.blocks import Block, content_words, overlap, same_line
+from repackage.ingest.blocks import Block, content_words, latin_share, line_key, overlap, same_line
 from repackage.ingest.credits import looks_like_caption
 
 MAX_HEADLINE_LEN = 250
@@ -20,15 +20,27 @@ PICTURE = re.compile(r"صور|أرشيف|ارشيف|ارشيفيه|picture|photo
 _TITLE_MARKS = re.compile(r":|\.\.|؟|\?|!|«|\"|“")
 
 
-def strip_suffix(text: str, lead: set[str]) -> tuple[str, str | None]:
-    """``Headline - Site`` → (headline, tail) when the tail is short and foreign to the lead."""
-    m = _SUFFIX.match(text)
-    if not m:
+def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset()
+                 ) -> tuple[str, str | None]:
+    """``Headline - Site`` → (headline, tail) when the tail is short and foreign to the article.
+
+    Foreign: the lead shares none of its words, it is in Latin letters, or the headline
+    without it stands alone on another line of the page. Two tails (``… - Site | Brand``) go.
+    """
+    head = text
+    for _ in range(2):
+        m = _SUFFIX.match(head)
+        if not m:
+            break
+        front, tail = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if len(tail.split()) > 4 or len(front.split()) < 3:
+            break
+        if content_words(tail) & lead and latin_share(tail) <= 0.5 and line_key(front) not in others:
+            break
+        head = front.strip()
+    if head == text:
         return text, None
-    head, tail = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    if len(tail.split()) > 4 or len(head.split()) < 3 or content_words(tail) & lead:
-        return text, None
-    return head.strip(), tail.strip()
+    return head, text[len(head):].strip(" -–—|:")
 
 
 def _headline_score(text: str, lead: set[str], members: list[int]) -> float:
@@ -58,13 +70,16 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str]
     chosen = None
     groups: list[tuple[str, list[int]]] = []
     suffixes: dict[int, str] = {}
+    texts: dict[int, str] = {}
+    others = frozenset(line_key(blocks[i].text) for i in range(start))
     for i in range(start):
         b = blocks[i]
         if meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
             continue
         if b.word_count < 3 or b.length > MAX_HEADLINE_LEN or looks_like_caption(b.text):
             continue
-        text, cut = strip_suffix(b.text, lead)
+        text, cut = strip_suffix(b.text, lead, others)
+        texts[i] = text
         if cut:
             suffixes[i] = cut
         for g in groups:
@@ -76,14 +91,15 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str]
     headline_members: list[int] = []
     if groups:
         scored = [(_headline_score(t, lead, m), -m[0], t, m) for t, m in groups]
-        score, _, title, headline_members = max(scored)
+        score, _, _, headline_members = max(scored)
         # a deck under the headline can match the lead as well: the first good title wins
         for s, _, t, m in sorted(scored, key=lambda x: x[3][0]):
             if s >= 0.7 * score and not captionish(t, m):
-                title, headline_members = t, m
+                headline_members = m
                 break
-        if score >= 0.2 or len(groups) == 1:
-            chosen = title
+        if score >= MIN_SCORE or len(groups) == 1:
+            # the copy nearest the body is the article's own (the first may carry a section tag)
+            chosen = texts[headline_members[-1]]
         else:
             headline_members = []
     return chosen, headline_members, suffixes

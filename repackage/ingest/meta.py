@@ -16,7 +16,7 @@ MAX_META_LEN = 100
 _AGENCY_NAMES = {a.lower() for a in AGENCIES}
 
 _SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|المصادر|Source)\s*[:：]\s*(.+)$", re.I)
-_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|By)"
+_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|حوار|حاوره|حاورها|By)"
 _BYLINE = re.compile(rf"(?:^|\s){_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 _BYLINE_HEAD = re.compile(rf"^{_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 # "City / Reporter / Agency", the dateline of agency copy
@@ -29,7 +29,8 @@ _DATED = re.compile(
 _URL = re.compile(r"^(?:الرابط|رابط المقال|URL)\s*[:：]\s*(https?://\S+)$|^(https?://\S+)$", re.I)
 _MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _DATE_IN = re.compile(
-    rf"\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:من\s+)?(?:{_MONTH})\s*[,،]?\s*\d{{4}}",
+    rf"\d{{1,4}}\s?[-/.]\s?\d{{1,2}}\s?[-/.]\s?\d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:من\s+)?(?:{_MONTH})\s*[,،]?\s*\d{{4}}"
+    rf"|(?:{_MONTH})\s+\d{{1,2}}\s*[,،]\s*\d{{4}}",
     re.I,
 )
 _WEEKDAY_BEFORE = re.compile(
@@ -70,7 +71,7 @@ def byline_of(line: str) -> str | None:
     if len(line) > MAX_META_LEN:
         return None
     m = _BYLINE_HEAD.match(line) or _FROM.match(line) or _DATELINE.match(line)
-    if m is None and (m := _BYLINE.search(line)) is None:
+    if m is None:
         return None
     name = m.group(1)
     cut = _DATE_IN.search(to_western_digits(name))
@@ -92,8 +93,10 @@ def date_and_byline(line: str) -> tuple[str | None, str | None]:
         date = date_of(line)
         return date, None if date else byline_of(line)
     before = line[: m.start()].strip()
-    byline = byline_of(line[m.start():].strip())
     date = date_of(before) if before else None
+    if before and date is None:
+        return date_of(line), None  # "Other story – بقلم X": a related link, not this byline
+    byline = byline_of(line[m.start():].strip())
     if date is None:
         rest = to_western_digits(line[m.start():])
         if d := _DATE_IN.search(rest):

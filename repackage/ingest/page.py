@@ -26,7 +26,7 @@ from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, u
 LEAD_PARAGRAPHS = 3
 
 # a person's name alone: 2-4 words of letters, not opening with the article (a title, a body)
-_NAME_LINE = re.compile(r"^(?!ال)[^\W\d_]+(?: [^\W\d_]+){1,3}$")
+_NAME_LINE = re.compile(r"^((?!ال)[^\W\d_]+(?: [^\W\d_]+){1,3})(?:\s+[-–]\s+[^\W\d_]+)?$")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -79,10 +79,17 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         return layout
     start, end = run
     end = extend_end(blocks, meta, end)
+    # headline, standfirst, byline, body: a paragraph above the byline or date is a standfirst
+    for i in range(start + 1, min(start + 3, end)):
+        if meta[i] is not None and meta[i][0] == "meta":
+            for j in range(start, i):
+                kinds[j] = ("dropped", "standfirst")
+            start = i
+            break
     body: list[int] = []
     for i in range(start, end + 1):
         b = blocks[i]
-        if meta[i] is not None:
+        if meta[i] is not None or i in kinds:
             continue
         if is_prose(b) or is_sentence(b) or i == end:
             body.append(i)
@@ -94,8 +101,8 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
 
     layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead)
     first_head = headline_members[0] if headline_members else -1
-    for j, i in enumerate(headline_members):
-        kinds[i] = ("headline", None) if j == 0 else ("dropped", "duplicate")
+    for i in headline_members:  # the copy nearest the body is the headline, the rest repeat it
+        kinds[i] = ("headline", None) if i == headline_members[-1] else ("dropped", "duplicate")
     _caption(layout, blocks, meta, texts, start, headline_members, kinds)
 
     # metadata: dates before the headline are the site's clock, not the article's date
@@ -111,7 +118,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
             kinds[i] = (m[0], None)
             continue
         _, date, byline = m
-        if byline and layout.byline is None and i > first_head:
+        if byline and layout.byline is None and first_head < i <= end + 2:
             layout.byline = byline
             kinds[i] = ("byline", None)
         if i == chosen_date:
@@ -133,8 +140,9 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         layout.paragraphs.append(texts[i])
     for i, (n, t) in enumerate(lines):
         kind, why = kinds.get(i, ("dropped", "after-end" if i > end else "chrome"))
-        if i in suffixes and kind == "headline":
-            layout.verdicts.append(Verdict(n, layout.title or t, "headline"))
+        if i in suffixes and i in headline_members:  # the line without its site-name tail
+            head = t[: len(t) - len(suffixes[i])].rstrip(" -–—|:")
+            layout.verdicts.append(Verdict(n, head, kind, why))
             layout.verdicts.append(Verdict(n, suffixes[i], "dropped", "title-suffix"))
             continue
         layout.verdicts.append(Verdict(n, t, kind, why))
@@ -144,9 +152,10 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
 def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], start: int,
              headline: list[int], kinds: dict) -> None:
     """Pick the photo caption among the lines before the body."""
-    first_head = headline[0] if headline else -1
     cands: list[tuple[int, int]] = []  # (signal, index)
-    for i in range(start):
+    # a caption stands near the headline (just above it at most), not among the menus
+    near = headline[-1] if headline else -1
+    for i in range(max(0, near - 3), start):
         b = blocks[i]
         if i in headline or meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
             continue
@@ -157,11 +166,13 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
             signal += 3
         if PICTURE.search(b.text):
             signal += 2
-        if any(same_line(b.text, texts[j]) for j in (i - 1, i + 1) if 0 <= j < start and j not in headline):
+        twice = any(same_line(b.text, texts[j]) for j in (i - 1, i + 1)
+                    if 0 <= j < start and j not in headline)
+        if twice and (i > near or b.word_count >= 4):  # menus print their short items twice too
             signal += 2
-        elif i > first_head + 1 and any(meta[j] is not None for j in range(first_head + 1, i)) \
-                and b.word_count <= 6 and not b.sentence_end and not any(c[1] > first_head for c in cands):
-            signal += 1  # a short label after the date line: a caption with no other sign
+        elif i > near + 1 and any(meta[j] is not None for j in range(near + 1, i)) \
+                and b.word_count <= 10 and not b.sentence_end and not any(c[1] > near for c in cands):
+            signal += 1  # a label under the date line: a caption with no other sign
         if signal:
             cands.append((signal, i))
     if not cands:
@@ -175,7 +186,7 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
             continue
         if same_line(texts[i], texts[best]) or (credit and line_key(texts[i]) == line_key(credit)):
             kinds[i] = ("dropped", "duplicate")
-        elif i > first_head and sig >= 2:
+        elif sig >= 2:
             kinds[i] = ("dropped", "alt-text")
     for i in range(start):
         if i not in kinds and credit and line_key(texts[i]) == line_key(credit):
@@ -184,16 +195,16 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
 
 def _bare_byline(layout: Layout, blocks: list[Block], meta: list, texts: list[str],
                  marks: tuple[int, int, int, int | None], kinds: dict) -> None:
-    """A name alone on a line beside the date line, or right after the headline or the body."""
+    """A name alone on a line: beside the date line, under the headline, just above or after the body."""
     start, end, first_head, date = marks
     def name_like(i: int) -> bool:
         return 0 <= i < len(texts) and i not in kinds and meta[i] is None and \
             not blocks[i].chrome and not blocks[i].end_marker and blocks[i].latin_share <= 0.5 \
             and bool(_NAME_LINE.match(texts[i]))
     places = [i for i in ((date - 1, date + 1) if date is not None else ()) if first_head < i < start]
-    places += [first_head + 1, end + 1]
+    places += [first_head + 1, start - 1, end + 1]
     for i in places:
         if name_like(i):
-            layout.byline = texts[i]
+            layout.byline = _NAME_LINE.match(texts[i]).group(1)  # without a "- City" dateline
             kinds[i] = ("byline", None)
             return

@@ -156,3 +156,47 @@ def test_front_matter_title_wins(tmp_path):
     article, verdicts = explain(md)
     assert article.title == "عنوان الواجهة"
     assert verdicts[0].kind == "headline" and verdicts[0].text == "عنوان الواجهة"
+
+
+def test_deck_under_the_headline_does_not_displace_it():
+    deck = "بحضور رئيسة البلدية ومئات القراء من مختلف الأعمار"
+    page = "\n\n".join(["ثقافة", HEADLINE, deck, *BODY]) + "\n"
+    fields = parse_raw(page)
+    assert fields.title == HEADLINE
+    assert fields.paragraphs == BODY
+
+
+def test_read_also_box_inside_the_article_is_skipped():
+    box = ["اقرأ أيضا", "افتتاح حديقة جديدة في الحي الشمالي", "الأحد 5 مايو 2024"]
+    page = "\n\n".join([HEADLINE, *BODY[:2], *box, *BODY[2:]]) + "\n"
+    fields = parse_raw(page)
+    assert fields.paragraphs == BODY
+    assert {d.text for d in fields.dropped} >= set(box)
+
+
+def test_one_teaser_after_a_read_also_box_ends_the_article():
+    teaser = ("افتتحت البلدية الأسبوع الماضي حديقة جديدة في الحي الشمالي تضم ملاعب للأطفال "
+              "ومسارات للمشي.")
+    page = "\n\n".join([HEADLINE, *BODY, "اقرأ أيضا", "افتتاح حديقة جديدة", teaser]) + "\n"
+    assert parse_raw(page).paragraphs == BODY
+
+
+def test_comments_after_the_article_are_not_body():
+    comment = ("مبادرة رائعة وأتمنى أن تفتح البلدية مكتبات مماثلة في كل الأحياء قريبا جدا "
+               "لأن أطفالنا يحتاجونها.")
+    page = "\n\n".join([HEADLINE, *BODY, "سمير", "الأحد 12 مايو 2024", comment]) + "\n"
+    assert parse_raw(page).paragraphs == BODY
+
+
+def test_long_headline_without_a_full_stop_opening_the_page():
+    long_title = ("بلدية المدينة تفتتح مكتبة عامة جديدة في وسط المدينة تضم أكثر من عشرين ألف "
+                  "كتاب وقاعة للأطفال بحضور مئات القراء")
+    fields = parse_raw("\n\n".join([long_title, *BODY]) + "\n")
+    assert fields.title == long_title
+    assert fields.paragraphs == BODY
+
+
+def test_one_sentence_item_is_read():
+    fields = parse_raw("\n\n".join([HEADLINE, "افتتحت البلدية مكتبة عامة جديدة اليوم."]) + "\n")
+    assert fields.title == HEADLINE
+    assert fields.paragraphs == ["افتتحت البلدية مكتبة عامة جديدة اليوم."]

@@ -51,6 +51,9 @@ def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
     it: the article goes on after the box. A box followed by one teaser ends the article.
     """
     prose = [i for i, b in enumerate(blocks) if meta[i] is None and is_prose(b)]
+    if not prose:  # a one-sentence item: its sentences are the body
+        prose = [i for i, b in enumerate(blocks) if meta[i] is None and is_sentence(b)
+                 and b.length >= 30]
     if not prose:
         return None
     runs: list[list[int]] = [[prose[0]]]
@@ -58,12 +61,16 @@ def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
     for i in prose[1:]:
         last = runs[-1][-1]
         between = range(last + 1, i)
-        stops = [j for j in between if blocks[j].end_marker or (meta[j] and meta[j][0] == "source")]
+        # a date line between two prose lines heads a comment or a teaser, not the article
+        stops = [j for j in between if blocks[j].end_marker or meta[j] is not None and (
+            meta[j][0] == "source" or meta[j][0] == "meta" and meta[j][1])]
         if len(between) <= MAX_GAP and not stops:
             runs[-1].append(i)
             continue
         boxed.append(bool(stops) and len(between) <= MAX_BOX
-                     and all(blocks[j].inline_box for j in stops))
+                     and any(blocks[j].inline_box for j in stops)
+                     and all(blocks[j].inline_box or not blocks[j].end_marker for j in stops)
+                     and not any(meta[j] and meta[j][0] == "source" for j in stops))
         runs.append([i])
     merged = [runs[0]]
     for run, box in zip(runs[1:], boxed, strict=True):

@@ -14,6 +14,7 @@ from repackage.ingest.credits import looks_like_caption
 
 MAX_HEADLINE_LEN = 250
 MIN_SCORE = 0.2
+DECK_DISTANCE = 2  # a deck stands right under its headline
 
 _SUFFIX = re.compile(r"^(.{12,}?)\s+(?:[-–—|]|::)\s+([^-–—|]{2,40})$|^(.{12,}?)\s*\|\s*([^|]{2,40})$")
 PICTURE = re.compile(r"صور|أرشيف|ارشيف|ارشيفيه|picture|photo|image", re.I)
@@ -92,9 +93,11 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str]
     if groups:
         scored = [(_headline_score(t, lead, m), -m[0], t, m) for t, m in groups]
         score, _, _, headline_members = max(scored)
-        # a deck under the headline can match the lead as well: the first good title wins
+        # a deck under the headline can match the lead as well: the title just above it wins
+        best_first = headline_members[0]
         for s, _, t, m in sorted(scored, key=lambda x: x[3][0]):
-            if s >= 0.7 * score and not captionish(t, m):
+            if m[0] < best_first and any(0 < best_first - i <= DECK_DISTANCE for i in m) \
+                    and s >= 0.7 * score and not captionish(t, m):
                 headline_members = m
                 break
         if score >= MIN_SCORE or len(groups) == 1:

@@ -100,6 +100,12 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         lead |= content_words(texts[i])
 
     layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead)
+    if layout.title is None and len(body) > 1 and body[0] == start and not blocks[start].sentence_end \
+            and blocks[start].length <= MAX_HEADLINE_LEN:
+        # nothing above the body: a long headline without a full stop opened the run
+        layout.title, headline_members = texts[start], [start]
+        body.pop(0)
+        start += 1
     first_head = headline_members[0] if headline_members else -1
     for i in headline_members:  # the copy nearest the body is the headline, the rest repeat it
         kinds[i] = ("headline", None) if i == headline_members[-1] else ("dropped", "duplicate")
@@ -107,7 +113,8 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
 
     # metadata: dates before the headline are the site's clock, not the article's date
     last_head = headline_members[-1] if headline_members else -1
-    dates = [i for i, m in enumerate(meta) if m and m[0] == "meta" and m[1] and i > first_head]
+    dates = [i for i, m in enumerate(meta) if m and m[0] == "meta" and m[1] and i > first_head
+             and not start < i < end]  # a date inside the body belongs to a box in it
     dates.sort(key=lambda i: (not is_labeled_date(texts[i]), i < last_head, "°" in texts[i], i))
     chosen_date = dates[0] if dates else None
     for i, m in enumerate(meta):

@@ -200,3 +200,20 @@ def test_one_sentence_item_is_read():
     fields = parse_raw("\n\n".join([HEADLINE, "افتتحت البلدية مكتبة عامة جديدة اليوم."]) + "\n")
     assert fields.title == HEADLINE
     assert fields.paragraphs == ["افتتحت البلدية مكتبة عامة جديدة اليوم."]
+
+
+def test_a_list_inside_the_article_is_body():
+    items = ["1- قاعة للأطفال", "2- ركن للقراءة الهادئة", "3- مساحة مفتوحة للورش", "4- مقهى صغير"]
+    page = "\n\n".join([HEADLINE, BODY[0], "وتضم المكتبة أربعة أقسام:", *items, *BODY[1:]]) + "\n"
+    assert parse_raw(page).paragraphs == [BODY[0], "وتضم المكتبة أربعة أقسام:", *items, *BODY[1:]]
+
+
+def test_a_dashed_list_after_the_article_is_not_body():
+    related = ["- افتتاح حديقة جديدة في الحي الشمالي", "- مهرجان الكتاب يعود في الخريف"]
+    assert parse_raw("\n\n".join([HEADLINE, *BODY, *related]) + "\n").paragraphs == BODY
+
+
+def test_tags_and_author_box_end_the_article():
+    bio = "محرر ثقافي يتابع شؤون المكتبات والنشر منذ أكثر من عشر سنوات، وعمل في عدة صحف عربية."
+    page = "\n\n".join([HEADLINE, *BODY, "الكلمات المفتاحية: مكتبة قراءة", "عن الكاتب", bio]) + "\n"
+    assert parse_raw(page).paragraphs == BODY

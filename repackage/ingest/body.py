@@ -6,6 +6,8 @@ an end marker (related stories, tags, comments) or a source footer: the article 
 
 from __future__ import annotations
 
+import re
+
 from repackage.ingest.blocks import Block
 from repackage.ingest.credits import looks_like_caption
 
@@ -26,6 +28,15 @@ def is_sentence(b: Block) -> bool:
     """A short line that reads as a sentence of the article."""
     return b.sentence_end and b.word_count >= 3 and not b.chrome and not b.end_marker \
         and b.latin_share <= 0.5 and b.stop_density > 0
+
+
+_ITEM = re.compile(r"^(?:\d{1,2}\s*[-.)–]|[-–](?!-))\s*[^\W\d_]")
+
+
+def is_item(b: Block) -> bool:
+    """A numbered or dashed list item (``1- …``, ``- …``) of the article."""
+    return bool(_ITEM.match(b.text)) and b.word_count >= 2 and not b.chrome \
+        and not b.end_marker and b.latin_share <= 0.5
 
 
 def cut_tail(blocks: list[Block], meta: list, end: int) -> int:
@@ -64,7 +75,9 @@ def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
         # a date line between two prose lines heads a comment or a teaser, not the article
         stops = [j for j in between if blocks[j].end_marker or meta[j] is not None and (
             meta[j][0] == "source" or meta[j][0] == "meta" and meta[j][1])]
-        if len(between) <= MAX_GAP and not stops:
+        # sentences and list items between prose lines are the article's, not a gap in it
+        gap = [j for j in between if not (meta[j] is None and (is_sentence(blocks[j]) or is_item(blocks[j])))]
+        if len(gap) <= MAX_GAP and not stops:
             runs[-1].append(i)
             continue
         boxed.append(bool(stops) and len(between) <= MAX_BOX
@@ -83,7 +96,14 @@ def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
 
 
 def extend_end(blocks: list[Block], meta: list, end: int) -> int:
-    """Take in short closing sentences after the last prose line, then a cut last line."""
-    while end + 1 < len(blocks) and meta[end + 1] is None and is_sentence(blocks[end + 1]):
+    """Take in short closing sentences after the last prose line, a list its last sentence
+    opens (``… ثلاث مراحل:`` then ``1- …``), then a last line the store cut."""
+    listing = False
+    while end + 1 < len(blocks) and meta[end + 1] is None:
+        nxt = blocks[end + 1]
+        if is_item(nxt) and (listing or blocks[end].text.rstrip().endswith((":", "："))):
+            listing = True
+        elif not is_sentence(nxt) or is_item(nxt):
+            break
         end += 1
     return cut_tail(blocks, meta, end)

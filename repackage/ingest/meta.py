@@ -16,7 +16,7 @@ MAX_META_LEN = 100
 _AGENCY_NAMES = {a.lower() for a in AGENCIES}
 
 _SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|المصادر|Source)\s*[:：]\s*(.+)$", re.I)
-_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|حوار|حاوره|حاورها|By)"
+_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|حوار|حاوره|حاورها|بواسطة|الكاتب|By)"
 _BYLINE = re.compile(rf"(?:^|\s){_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 _BYLINE_HEAD = re.compile(rf"^{_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 # "City / Reporter / Agency", the dateline of agency copy

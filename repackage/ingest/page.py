@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from repackage.ingest.blocks import Block, classify, content_words, line_key, same_line
-from repackage.ingest.body import body_run, extend_end, is_prose, is_sentence
+from repackage.ingest.body import body_run, extend_end, is_item, is_prose, is_sentence
 from repackage.ingest.credits import split_credit
 from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline
 from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
@@ -91,7 +91,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         b = blocks[i]
         if meta[i] is not None or i in kinds:
             continue
-        if is_prose(b) or is_sentence(b) or i == end:
+        if is_prose(b) or is_sentence(b) or is_item(b) or i == end:
             body.append(i)
         else:
             kinds[i] = ("dropped", "embed" if b.latin_share > 0.5 else "chrome")

@@ -101,3 +101,185 @@ def test_apposition_does_not_replace_a_real_role():
 def test_relative_clause_is_not_a_role():
     (quote,) = extract_quotes([f'وقال سامي حداد، الذي ترأس الجلسة: "{LONG}".'])
     assert (quote.speaker, quote.role) == ("سامي حداد", None)
+
+
+# Habits of real pages, each with sentences written for this test.
+
+NAMED = "أعلنت وزيرة النقل ليلى منصور خطة جديدة للحافلات في العاصمة."
+SPEECH = "سنبدأ بتشغيل الخطوط الجديدة مطلع الشهر المقبل في كل الأحياء"
+
+
+def _cards(paras, context=None):
+    return [q for q in extract_quotes(paras, context=context) if q.card_worthy]
+
+
+def test_reversed_curly_marks():
+    (quote,) = _cards([NAMED, f"وقالت منصور إن ”{SPEECH}“."])
+    assert (quote.text, quote.speaker, quote.role) == (SPEECH, "ليلى منصور", "وزيرة النقل")
+
+
+def test_same_curly_mark_on_both_sides_and_glued_preposition():
+    paras = [NAMED, f"وقالت منصور لـ”إذاعة المدينة”، إن ”{SPEECH}”."]
+    (quote,) = _cards(paras)
+    assert quote.text == SPEECH
+    texts = [q.text for q in extract_quotes(paras)]
+    assert "إذاعة المدينة" not in texts
+
+
+def test_double_prime_closes_a_quote():
+    (quote,) = _cards([NAMED, f"وأضافت: \"{SPEECH} من عام 2027″."])
+    assert quote.text == f"{SPEECH} من عام 2027"
+
+
+def test_nested_straight_marks_stay_in_one_quote():
+    inner = 'نحن نعمل "على قدم وساق" ولن نتوقف قبل أن ينتهي المشروع'
+    (quote,) = _cards([NAMED, f'وقالت منصور: "{inner}".'])
+    assert quote.text == inner
+
+
+def test_opening_mark_glued_to_the_speaker():
+    (quote,) = _cards([NAMED, f'وقالت منصور" {SPEECH}".'])
+    assert quote.text == SPEECH and quote.speaker == "ليلى منصور"
+
+
+def test_spaces_inside_marks_are_trimmed():
+    (quote,) = _cards([NAMED, f'وأضافت " {SPEECH} ".'])
+    assert quote.text == SPEECH
+
+
+def test_speech_after_a_colon_without_marks_ends_with_its_sentence():
+    paras = [NAMED, f"وتابعت منصور خلال المؤتمر: {SPEECH}. وستعلن الوزارة الأسعار لاحقا."]
+    (quote,) = _cards(paras)
+    assert quote.text == SPEECH
+    assert quote.marks == "none"
+    assert quote.speaker == "ليلى منصور"
+
+
+def test_unmarked_speech_stops_where_the_writer_resumes():
+    paras = [NAMED, f"ونقلت صحيفة المساء عن منصور قولها: {SPEECH} ورداً على سؤال قالت إن الكلفة معقولة."]
+    (quote,) = _cards(paras)
+    assert quote.text == SPEECH
+    assert quote.speaker == "ليلى منصور"
+
+
+def test_colon_after_reported_speech_is_not_a_quote():
+    paras = [NAMED, "وأكدت منصور أن الخطة تشمل ثلاثة أمور: الحافلات والقطارات والدراجات في المدينة."]
+    assert _cards(paras) == []
+
+
+def test_pronoun_continuations_take_the_last_speaker():
+    paras = [
+        NAMED,
+        f'وقالت منصور: "{SPEECH}".',
+        'وأضافت: "لن ترتفع أسعار التذاكر هذا العام مهما كانت الظروف".',
+        'ولفتت إلى أن "الحافلات الكهربائية ستصل تباعا خلال الصيف المقبل".',
+        'وتابعت، "نريد مدينة أنظف وأهدأ لأطفالنا جميعا".',
+    ]
+    quotes = _cards(paras)
+    assert [q.speaker for q in quotes] == ["ليلى منصور"] * 4
+
+
+def test_several_speakers_each_resolved_by_surname_or_title():
+    paras = [
+        NAMED,
+        "ورد رئيس بلدية المدينة كمال حداد على الخطة بترحيب حذر.",
+        f'وقالت منصور: "{SPEECH}".',
+        'وقال حداد: "ننتظر أن نرى الحافلات في الشوارع قبل أن نحكم على الخطة".',
+        'وأضاف رئيس البلدية: "المدينة تحتاج إلى أكثر من خطة على الورق".',
+    ]
+    got = [(q.speaker, q.role) for q in _cards(paras)]
+    assert got == [
+        ("ليلى منصور", "وزيرة النقل"),
+        ("كمال حداد", "رئيس بلدية المدينة"),
+        ("كمال حداد", "رئيس بلدية المدينة"),
+    ]
+
+
+def test_title_with_nationality_resolves_to_the_named_person():
+    paras = [
+        "قال المدرب البرتغالي جواو سيلفا، مدير الفريق الفني، إن الفوز مهم.",
+        'وأضاف المدرب البرتغالي: "اللاعبون قدموا كل ما لديهم في الشوط الثاني من المباراة".',
+    ]
+    (quote,) = _cards(paras)
+    assert quote.speaker == "جواو سيلفا"
+
+
+def test_name_after_apposition_and_first_name_only():
+    paras = [
+        "حضرت الممثلة سلمى عادل عرض الافتتاح.",
+        'وقالت سلمى: "كنت فرحانة قوي بالعرض ده وباللي شفته النهارده".',
+    ]
+    (quote,) = _cards(paras)
+    assert quote.speaker == "سلمى عادل"
+    assert quote.role == "الممثلة"
+
+
+def test_unnamed_speaker_described_as_the_article_does():
+    (quote,) = _cards(['وقال والد الطفل: "كنا ننتظر هذا اليوم منذ سنوات طويلة".'])
+    assert quote.speaker == "والد الطفل"
+
+
+def test_institution_speaks_in_a_written_statement():
+    paras = ['نفت الهيئة العامة للطيران في بيان "أن تكون أي رحلة قد ألغيت بسبب العاصفة".',
+             'وأكدت "أن جميع المطارات تعمل بصورة طبيعية منذ صباح اليوم".']
+    assert [q.speaker for q in _cards(paras)] == ["الهيئة العامة للطيران"] * 2
+
+
+def test_attribution_after_with_a_description():
+    paras = ["«تجربة تستحق المتابعة لأنها تجمع الجمهور والفنانين معا»، وفق نقاد ومتابعين."]
+    (quote,) = _cards(paras)
+    assert quote.speaker == "نقاد ومتابعين"
+    assert quote.attribution == "after"
+
+
+def test_plural_verb_takes_its_subject_from_before():
+    paras = ['وقال شاهد إن المحتجين رددوا هتافات من بينها "الأرض لنا ولن نتركها"، و"لا عودة إلى الوراء أبدا".']
+    assert [q.speaker for q in _cards(paras)] == ["المحتجين", "المحتجين"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ('وقال الوزير في مقابلة مع برنامج "صباح الخير يا وطن" إن الخطة جاهزة.', "صباح الخير يا وطن"),
+    ('وعرض المهرجان فيلم «ليالي المدينة القديمة» في الافتتاح.', "ليالي المدينة القديمة"),
+    ('وقال ذلك خلال حواره مع قناة "الشرق الأوسط اليوم" مساء أمس.', "الشرق الأوسط اليوم"),
+    ('وأضافت منصور عبر "فيسبوك" أن العمل مستمر.', "فيسبوك"),
+    ('وقال «منصور»، في تصريح صحفي، إن العمل مستمر.', "منصور"),
+])
+def test_names_and_titles_in_marks_are_not_quotes(sentence, name):
+    texts = [q.text for q in extract_quotes([NAMED, sentence])]
+    assert name not in texts
+
+
+def test_name_in_marks_is_still_the_speaker():
+    (quote,) = _cards([NAMED, f'وقالت «منصور»، في تصريح صحفي، إن "{SPEECH}".'])
+    assert quote.speaker == "ليلى منصور"
+
+
+def test_writer_words_inside_the_closing_mark_are_cut():
+    paras = [NAMED, f"وقالت منصور: “{SPEECH}، موضحة أنها ستزور الأحياء بنفسها”."]
+    (quote,) = _cards(paras)
+    assert quote.text == SPEECH
+
+
+def test_partial_quote_in_reported_speech_is_kept_apart_from_fragments():
+    paras = [NAMED, 'وقالت منصور إن الخطة "ستغير حياة الناس في المدينة" وإنها "خطوة أولى".']
+    quotes = extract_quotes(paras)
+    assert [(q.text, q.card_worthy) for q in quotes] == [
+        ("ستغير حياة الناس في المدينة", True), ("خطوة أولى", False)]
+
+
+def test_promise_with_prepositional_object_is_not_a_card():
+    paras = [NAMED, 'وتعهدت منصور "بتحسين النقل العام في كل أحياء المدينة دون استثناء".']
+    (quote,) = extract_quotes(paras)
+    assert not quote.card_worthy and quote.speaker == "ليلى منصور"
+
+
+def test_stray_closing_mark_on_reported_speech_is_not_a_quote():
+    paras = ['قالت وزيرة النقل ليلى منصور، إن الخطة تحتاج وقتا، حيث أنها تعمل عليها منذ عام".']
+    assert extract_quotes(paras) == ()
+
+
+def test_missing_opening_mark_after_the_verb():
+    paras = [NAMED, 'وقالت نحتاج إلى صبر المواطنين حتى تكتمل الخطوط كلها " .']
+    (quote,) = _cards(paras)
+    assert quote.text == "نحتاج إلى صبر المواطنين حتى تكتمل الخطوط كلها"
+    assert quote.speaker == "ليلى منصور"

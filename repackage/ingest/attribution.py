@@ -1,0 +1,215 @@
+"""Where a quote's speaker is named: the speech verb before or after it, and the words after the verb.
+
+Reports attribute speech before the quote (``وقال شي: "…"``, ``قائلا: "…"``), after it
+(``"…"، قال شي``, ``، بحسب قوله``, ``، وفق متابعين ونقاد``), or through a verbal noun
+(``ونقل موقع … عن بيسكوف قوله:``). A verb followed by a preposition, a colon or the quote itself
+(``وأضاف:``, ``ولفت إلى أن``) names nobody: the speaker is the one already speaking. A plural
+verb (``رددوا``) has its subject before it (``إن المتهمين التسعة رددوا``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from repackage.ingest.lexicon import (
+    AFTER_CUES, COMPLEMENTIZERS, NARRATION_OPENERS, OBJECT_PRONOUN_PPS, OBJECT_VERBS, PREPOSITIONS,
+    SAYING_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TIME_WORDS, fold,
+)
+
+PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?؟](?!\d)")
+_MAX_WINDOW = 16
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that attributes speech: its kind, the words after it, and the words before it."""
+
+    kind: str  # "verb", "object", "participle", "saying", "after"
+    word: str
+    window: tuple[str, ...]  # the words that may name the speaker
+    before: tuple[str, ...]  # the words of the sentence before the cue
+    plural: bool = False
+
+
+def cue_kind(token: str) -> str | None:
+    """``verb``, ``object``, ``participle`` or ``saying`` when ``token`` attributes speech."""
+    f = fold(token)
+    if not f:
+        return None
+    for cand in (f, f[1:] if len(f) >= 3 and f[0] in "وف" else ""):
+        if not cand:
+            continue
+        if cand in OBJECT_VERBS:
+            return "object"
+        if cand in SPEECH_VERBS:
+            return "verb"
+        if cand in SPEECH_PARTICIPLES:
+            return "participle"
+        if cand in SAYING_NOUNS:
+            return "saying"
+    return None
+
+
+def _is_sentence_end(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch not in ".!?؟":
+        return False
+    if ch == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+        return False
+    return True
+
+
+def sentence_start(text: str, pos: int, masks: list[tuple[int, int]]) -> int:
+    """Start of the sentence holding ``pos`` (sentence ends inside quotes do not count)."""
+    for i in range(pos - 1, -1, -1):
+        if _is_sentence_end(text, i) and not any(a <= i < b for a, b in masks):
+            return i + 1
+    return 0
+
+
+def masked_tokens(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> list[str]:
+    """The words of ``text[start:end]``, each quote in ``masks`` replaced by one placeholder."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(text, start, end):
+        inside = next(((a, b) for a, b in masks if a <= m.start() < b or a < m.end() <= b), None)
+        if inside is not None:
+            if not out or out[-1] != PLACEHOLDER:
+                out.append(PLACEHOLDER)
+            continue
+        out.append(m.group())
+    return out
+
+
+def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
+    out: list[str] = []
+    j = i + 1
+    while j < len(tokens) and fold(tokens[j]) in OBJECT_PRONOUN_PPS:
+        j += 1  # "رد عليه الراشد": the pronoun is the one answered
+    for t in tokens[j:j + _MAX_WINDOW]:
+        if t == PLACEHOLDER or cue_kind(t) or fold(t) in COMPLEMENTIZERS:
+            break
+        out.append(t)
+        if t.endswith(":"):
+            break
+    return tuple(out)
+
+
+def cues_before(text: str, pos: int, masks: list[tuple[int, int]]) -> list[Cue]:
+    """Speech cues in the sentence before ``pos``, the nearest first."""
+    start = sentence_start(text, pos, masks)
+    tokens = masked_tokens(text, start, pos, masks)
+    cues = []
+    for i, t in enumerate(tokens):
+        kind = cue_kind(t)
+        if kind is None:
+            continue
+        if kind == "saying":
+            window = _subject_after_an(tokens, i)
+        elif kind == "participle":
+            window = ()
+        else:
+            window = speaker_window(tokens, i)
+        plural = kind == "verb" and fold(t).endswith("وا")
+        if plural:
+            window = _subject_before(tokens, i)
+        cues.append(Cue(kind, t, window, tuple(tokens[:i]), plural))
+    return cues[::-1]
+
+
+def _subject_after_an(tokens: list[str], i: int) -> tuple[str, ...]:
+    """``نقل موقع … عن بيسكوف قوله``: the speaker is the one after the last ``عن``."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if fold(tokens[j]) == "عن":
+            return tuple(tokens[j + 1:i])
+    return ()
+
+
+def _subject_before(tokens: list[str], i: int) -> tuple[str, ...]:
+    """``إن المتهمين التسعة رددوا``: the plural verb's subject stands between إن and the verb."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if fold(tokens[j]) in COMPLEMENTIZERS:
+            return tuple(tokens[j + 1:i])
+    return ()
+
+
+def cue_after(text: str, pos: int) -> Cue | None:
+    """An attribution right after a quote that ends at ``pos``: ``، قال شي``, ``، وفق نقاد``."""
+    rest = text[pos:]
+    tokens = rest.lstrip(' "”“»،,').split()[:_MAX_WINDOW]
+    if tokens and fold(tokens[0]) == "كما":
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    kind = cue_kind(tokens[0])
+    if kind == "verb":
+        return Cue("verb", tokens[0], speaker_window(tokens, 0), ())
+    if fold(tokens[0]) == "علي" and len(tokens) > 2 and fold(tokens[1]) == "حد":
+        return Cue("after", tokens[0], (), ())  # "على حد قوله"
+    if fold(tokens[0]) in AFTER_CUES:
+        nxt = [fold(t) for t in tokens[1:3]]
+        if nxt and (nxt[0] in SAYING_NOUNS or "قوله" in nxt or "قولها" in nxt):
+            return Cue("after", tokens[0], (), ())
+        if nxt and nxt[0] == "ما":
+            return None  # "بحسب ما نقلت رويترز": the source that relayed it, not the speaker
+        window = []
+        for t in tokens[1:7]:
+            if _SENTENCE_END.search(t[-1:]) or fold(t) in PREPOSITIONS:
+                window.append(t.rstrip(".!؟?"))
+                break
+            window.append(t)
+        return Cue("after", tokens[0], tuple(w for w in window if fold(w)), ())
+    return None
+
+
+def introduces_speech(before: str) -> bool:
+    """The clause before a colon introduces direct speech (a speech cue, no ``أن`` after it)."""
+    start = sentence_start(before, len(before), [])
+    tokens = before[start:].split()
+    for i in range(len(tokens) - 1, -1, -1):
+        f = fold(tokens[i])
+        if f in COMPLEMENTIZERS:
+            return False
+        if cue_kind(tokens[i]) in ("verb", "participle", "saying"):
+            return True
+    return False
+
+
+def end_of_speech(text: str, start: int) -> int:
+    """Where speech that started at ``start`` without marks ends: its sentence, or the writer's cue."""
+    end = len(text)
+    for i in range(start, len(text)):
+        if _is_sentence_end(text, i):
+            end = i
+            break
+    for m in _TOKEN.finditer(text, start, end):
+        if m.start() - start < 8:
+            continue
+        f = fold(m.group())
+        conj = f[1:] if f[:1] == "و" and len(f) > 3 else ""
+        opener = conj in NARRATION_OPENERS or (conj and cue_kind(conj) == "verb")
+        writer = f in SPEECH_PARTICIPLES and text[:m.start()].rstrip().endswith(("،", ","))
+        if opener or writer:
+            end = m.start()
+            break
+    return len(text[:end].rstrip(" ،,؛;"))
+
+
+def writer_tail(text: str) -> int:
+    """Index in ``text`` (a quote) where the writer's words begin (``، موضحا أنّهم …``), else len."""
+    for m in _TOKEN.finditer(text):
+        if m.start() < 8:
+            continue
+        if fold(m.group()) in SPEECH_PARTICIPLES and text[:m.start()].rstrip().endswith(("،", ",")):
+            return len(text[:m.start()].rstrip(" ،,"))
+    return len(text)
+
+
+def names_nobody(window: tuple[str, ...]) -> bool:
+    """The verb's next words are a preposition, a time word or nothing: a pronoun subject."""
+    if not window:
+        return True
+    f = fold(window[0])
+    return (f in PREPOSITIONS and f != "علي") or f in TIME_WORDS or f in COMPLEMENTIZERS

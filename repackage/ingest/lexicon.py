@@ -1,0 +1,99 @@
+"""Word classes of Arabic news prose that quote and speaker finding lean on.
+
+Every list holds general vocabulary of the genre (speech verbs, titles, category nouns,
+prepositions), never names. Words are kept *folded* (see ``fold``): no harakat or tatweel,
+one alef, ``ى`` as ``ي``, so spellings with and without hamza meet.
+"""
+
+from __future__ import annotations
+
+from repackage.text.arabic import strip_harakat
+
+_ALEFS = str.maketrans("أإآٱ", "اااا")
+PUNCT = "،,:؛;.!?؟\"'«»“”„″‟()[]{}-–—…"
+
+
+def fold(token: str) -> str:
+    """A token for lexicon look-up: no punctuation, harakat or tatweel, alef and ya unified."""
+    return strip_harakat(token.strip(PUNCT)).translate(_ALEFS).replace("ى", "ي")
+
+
+def _forms(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in text.split())
+
+
+def _past(stems: str) -> frozenset[str]:
+    """A past-tense stem with its feminine (ت) and plural (وا) forms."""
+    out = set()
+    for stem in stems.split():
+        s = fold(stem)
+        out.update({s, s + "ت", s + "وا"})
+    return frozenset(out)
+
+
+# Verbs that introduce speech, in every form a report uses them.
+SPEECH_VERBS = _past(
+    "قال أضاف تابع أكد أوضح شدد ذكر صرح كتب رد علق أعلن أجاب أردف أكمل أتم اختتم ختم استطرد "
+    "استدرك لفت أشار نفى أفاد غرد هتف ردد نقل تساءل أقر اعترف روى حكى ألمح أعرب "
+    "أبلغ أخبر نوه واصل استهل مضى كشف أفصح قالت"
+) | _forms(
+    "يقول تقول يقولون يضيف تضيف يؤكد تؤكد يوضح توضح يرى ترى يشير تشير يتابع تتابع يلفت "
+    "قالا رات رأى رأت اعتبر اعتبرت يعتبر تعتبر نفت نفوا روت حكت مضت"
+)
+# Verbs whose quoted object reads only inside the sentence (``تعهد "بمعارضة…"``).
+OBJECT_VERBS = _past("تعهد وعد دعا حث وصف طالب حذر توعد ناشد توقع") | _forms("دعت دعوا")
+# Participles and verbal nouns that carry the speech of the sentence's subject.
+SPEECH_PARTICIPLES = _forms(
+    "قائلا قائلة مضيفا مضيفة موضحا موضحة مشيرا مشيرة مؤكدا مؤكدة لافتا لافتة معتبرا معتبرة "
+    "متابعا متابعة مستطردا مستطردة معقبا معقبة مشددا مشددة منوها منوهة مبينا مبينة معربا "
+    "معربة مردفا مردفة محذرا محذرة متسائلا متسائلة مختتما مختتمة مستدركا مستدركة مضيفين قائلين"
+)
+SAYING_NOUNS = _forms("قوله قولها قولهم بالقول")
+# Words that attribute a quote that came before them: ``"…"، بحسب قوله`` / ``، وفق متابعين``.
+AFTER_CUES = _forms("بحسب حسب وفق وفقا طبقا")
+# The writer taking the floor back inside or after speech: ``ورداً على سؤال``.
+NARRATION_OPENERS = _forms("ردا رداً تعليقا تعليقاً")
+
+ROLE_HEADS = _forms(
+    "رئيس رئيسة نائب نائبة وزير وزيرة متحدث متحدثة ناطق ناطقة أمين أمينة سفير سفيرة ملك ملكة "
+    "أمير أميرة شيخ سيد سيدة دكتور دكتورة د مستشار مستشارة جنرال لواء عميد عقيد كولونيل قائد "
+    "زعيم زعيمة مدير مديرة مبعوث مبعوثة مندوب مندوبة بابا مهندس مهندسة خبير خبيرة باحث باحثة "
+    "أستاذ أستاذة بروفيسور محلل محللة كاتب كاتبة مدرب مدربة لاعب لاعبة فنان فنانة ممثل ممثلة "
+    "مخرج مخرجة مطرب مطربة نجم نجمة إعلامي إعلامية صحفي صحفية صحافي صحافية مذيع مذيعة مدعي "
+    "قاضي قاضية محامي محامية محافظ عمدة نقيب وكيل وكيلة مساعد مساعدة عضو عضوة شاعر شاعرة "
+    "روائي روائية ناشط ناشطة معارض طبيب طبيبة مفوض مفوضة مراسل مراسلة مؤسس مسؤول مسؤولة "
+    "منسق منسقة حارس مهاجم مدافع ولي رئيسا مدعية مغرد مغردة مواطن مواطنة شاهد"
+)
+HONORIFICS = _forms("سيد سيدة دكتور دكتورة د شيخ أستاذ أستاذة مهندس مهندسة حاج")
+# Nouns whose next word is their complement even without the article (``شركة أوراسكوم``).
+CONSTRUCT_NOUNS = _forms(
+    "مجلس شركة وزارة هيئة منظمة جامعة دار إدارة مكتب لجنة اتحاد نادي منتخب حزب جماعة حركة "
+    "مديرية قسم مركز معهد بنك مؤسسة وكالة صندوق مجموعة فريق حكومة دولة مدينة محافظة ولاية "
+    "جمهورية مملكة إمارة قطاع قوات جيش وحدة فرع مصلحة شؤون شئون مستشفى كلية مدرسة جمعية "
+    "نقابة برنامج قناة إذاعة صحيفة مجلة موقع منتدى مهرجان دائرة بلدية سلطة رابطة غرفة باسم"
+)
+# Nouns that say the marked words after them are a name or a title, not speech.
+CATEGORY_NOUNS = _forms(
+    "فيلم الفيلم أفلام مسلسل برنامج البرنامج مسرحية مسرحيتي عرض قناة فضائية شاشة إذاعة راديو "
+    "تلفزيون تلفزيونية صحيفة جريدة مجلة وكالة موقع منصة تطبيق شبكة مهرجان جائزة حزب حركة جماعة "
+    "تنظيم جمعية شركة قضية عملية كلمة لفظ لفظة مصطلح عنوان بعنوان وسم هاشتاغ هاشتاج شعار رواية "
+    "كتاب ديوان أغنية ألبوم مبادرة حملة ندوة مؤتمر مسابقة بطولة دوري نادي مسمى تدعى يدعى تسمى "
+    "يسمى باسم ونصه نصه ونصها نصها عبارة فريق كأس معرض عروض اسم"
+)
+NATIONALITY_ENDINGS = ("ي", "يه", "ية")
+
+PREPOSITIONS = _forms(
+    "في فى خلال عبر على علي عن مع من إلى الى لدى أمام بعد قبل حول ضد منذ حتى نحو عقب أثناء "
+    "وسط داخل خارج بين تجاه عند لـ بـ دون إثر جراء"
+)
+COMPLEMENTIZERS = _forms("إن أن ان إنه أنه انه إنها أنها انها بأن بان لأن لان إنّ أنّ")
+TIME_WORDS = _forms(
+    "اليوم أمس غدا الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت مساء صباح ليلة "
+    "ظهر عصر فجر حاليا مجددا أيضا كذلك الآن"
+)
+FUNCTION_WORDS = _forms(
+    "الذي التي الذين اللذين اللتين و أو ثم قد لقد لم لن هو هي هم هما كما لكن بل إذ إذا حيث "
+    "عندما بينما وهو وهي وذلك ذلك هذا هذه تلك أي كل بعض غير فقط لا ما ماذا متى"
+)
+OBJECT_PRONOUN_PPS = _forms("عليه عليها عليهم له لها لهم منه منها إليه إليها")
+NAME_PARTICLES = _forms("عبد أبو ابو بن ابن آل بنت أم")

@@ -1,0 +1,207 @@
+"""Reading a phrase that names someone: title words, name words, descriptors.
+
+Reports write a title first (``وزير الخارجية الفرنسي لوران فابيوس``), or the name first with
+its title after it (``وليد الركراكي، مدرب الوداد``, ``منير عقيلة المدير الفني للشرقية``), with
+nationality or honorific in front (``الأرجنتيني هيكتور كوبر``, ``المهندس طارق قابيل``). Arabic
+has no capitals, so a name is told by where it stands: after a title and its complements (words
+with the article, governed nouns, ``في`` phrases), before a clause boundary (a comma, a
+preposition, ``إن``, a time word, a participle), at most three name units long.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from repackage.ingest.lexicon import (
+    CATEGORY_NOUNS, COMPLEMENTIZERS, CONSTRUCT_NOUNS, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES,
+    NATIONALITY_ENDINGS, OBJECT_PRONOUN_PPS, OBJECT_VERBS, PREPOSITIONS, PUNCT, ROLE_HEADS,
+    SAYING_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TIME_WORDS, fold,
+)
+from repackage.text.arabic import strip_harakat
+
+_MAX_UNITS = 3  # name units: شي جين بينغ, خالد عبد الكريم ماسا
+_MAX_APPOSITION = 9
+_POSSESSIVES = ("ها", "هم", "ه")
+_ROLE_LINKS = frozenset({"في", "فى"})
+_MARKS = '"«»“”„″\''
+_STOP_IN_ROLE = PREPOSITIONS - _ROLE_LINKS
+
+
+def has_article(token: str) -> bool:
+    """The word starts with the article ``ال`` (not a hamza-alef and lam, as in ``ألفارو``)."""
+    return strip_harakat(token.strip(PUNCT)).startswith("ال")
+
+
+def bare_word(token: str) -> str:
+    """Folded, without the article: the form the word lists hold."""
+    f = fold(token)
+    return f[2:] if has_article(token) and len(f) > 3 else f
+
+
+def is_role_head(token: str) -> bool:
+    """A title or occupation word (``وزير``, ``المدرب``, ``مديرها``)."""
+    b = bare_word(token)
+    if b in ROLE_HEADS:
+        return True
+    return any(b.endswith(p) and b[: -len(p)] in ROLE_HEADS for p in _POSSESSIVES)
+
+
+def _ends_clause(token: str) -> bool:
+    return token.rstrip().endswith(("،", ",", ":", ".", "؛"))
+
+
+def is_boundary(f: str) -> bool:
+    """A folded word that cannot be part of a name phrase (preposition, particle, time word)."""
+    return f in PREPOSITIONS or f in COMPLEMENTIZERS or f in TIME_WORDS or f in FUNCTION_WORDS \
+        or f in OBJECT_PRONOUN_PPS or f == "يوم"
+
+
+def _is_nationality(f: str) -> bool:
+    return has_article(f) and len(f) > 5 and f.endswith(NATIONALITY_ENDINGS) and not is_role_head(f)
+
+
+def _is_ali(token: str) -> bool:
+    """``علي`` written with ya is the name Ali (the preposition is ``على``)."""
+    return strip_harakat(token.strip(PUNCT)) == "علي"
+
+
+def is_name_word(token: str, first: bool) -> bool:
+    """Could ``token`` be part of a person's name at this place?"""
+    if _is_ali(token):
+        return True
+    f = fold(token)
+    if not f or not any(c.isalpha() for c in f) or f.isdigit() or is_boundary(f):
+        return False
+    if is_role_head(f) or bare_word(f) in CONSTRUCT_NOUNS or bare_word(f) in CATEGORY_NOUNS:
+        return False
+    stripped = f[1:] if f[0] in "وف" else f
+    if f in SPEECH_VERBS or stripped in SPEECH_VERBS or f in SPEECH_PARTICIPLES or f in SAYING_NOUNS:
+        return False
+    if not first and f in OBJECT_VERBS:
+        return False
+    if f.startswith("م") and f.endswith("ا") and len(f) >= 5:
+        return False  # an adverbial participle (موجها) follows the name
+    if first:
+        return True
+    if f[0] == "و" and len(f) >= 3:
+        return False  # "ونظيره": the conjunction opens the next phrase
+    if f[0] in "لب" and (f[1:].startswith("ال") or f.startswith("لل") or f.endswith(("ه", "ها", "هم", "ة", "ات"))):
+        return False  # لشبكة, بالعاصمة, لنظيره: a preposition glued to a noun ends the name
+    if f[0] in "يت" and len(f) >= 4 and not _ends_clause(token):
+        return False  # a present-tense verb (يحضر) after the name
+    return True
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a phrase says about someone: title words, name words, other descriptors."""
+
+    role: tuple[str, ...] = ()
+    name: tuple[str, ...] = ()
+    descriptors: tuple[str, ...] = ()
+    end: int = 0  # tokens consumed
+
+    @property
+    def role_text(self) -> str | None:
+        return " ".join(self.role) or None
+
+
+def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
+    """Index after the title phrase starting at ``tokens[i]`` (a role head)."""
+    j = i + 1
+    if _ends_clause(tokens[i]):
+        return j
+    while j < len(tokens) and j - i < _MAX_APPOSITION + 1:
+        t, f = tokens[j], fold(tokens[j])
+        prev = fold(tokens[j - 1])
+        if not f:
+            break
+        # A noun without the article governs the next word (مجلس الوزراء, شركة أوراسكوم).
+        takes_next = prev in _ROLE_LINKS or not has_article(tokens[j - 1]) and (
+            bare_word(prev) in CONSTRUCT_NOUNS or is_role_head(prev)
+            and bare_word(t) in CONSTRUCT_NOUNS
+            or prev[:1] in "لب" and bare_word(prev[1:]) in CONSTRUCT_NOUNS)
+        if (f in _STOP_IN_ROLE and not _is_ali(t)) or f in COMPLEMENTIZERS or f in FUNCTION_WORDS or f in TIME_WORDS:
+            break
+        ok = (takes_next or has_article(t) or f in _ROLE_LINKS or is_role_head(f)
+              or (f[0] in "لب" and len(f) > 3 and not is_name_word(t, first=False))
+              or (f[0] == "و" and has_article(t.strip(PUNCT)[1:]))
+              or (f[0] in "لب" and bare_word(f[1:]) in CONSTRUCT_NOUNS)
+              or apposition)  # an apposition runs to its comma: خبير دولي في الأمن …
+        if not ok:
+            break
+        j += 1
+        if _ends_clause(t):
+            break
+    return j
+
+
+def parse_mention(tokens: list[str]) -> Mention:
+    """Read the person described by the words ``tokens`` (as they follow a verb, or a title)."""
+    i, role, desc = 0, [], []
+    while i < len(tokens):
+        f = fold(tokens[i])
+        if is_role_head(tokens[i]):
+            j = _role_phrase(tokens, i)
+            role = [t.strip(PUNCT) for t in tokens[i:j]]
+            i = j
+            if _ends_clause(tokens[j - 1]):
+                return Mention(tuple(role), (), tuple(desc), i)
+            continue
+        if _is_nationality(f) and not role and i + 1 < len(tokens) and not _ends_clause(tokens[i]) \
+                and is_name_word(tokens[i + 1], first=True) and not has_article(tokens[i + 1]):
+            desc.append(tokens[i].strip(PUNCT))
+            i += 1
+            continue
+        break
+    name: list[str] = []
+    units = 0
+    while i < len(tokens) and units < _MAX_UNITS:
+        t = tokens[i]
+        f = fold(t)
+        if not is_name_word(t, first=not name):
+            break
+        opens = t[:1] in _MARKS
+        if opens and not t.rstrip("،,:").endswith(tuple(_MARKS)):
+            break  # a quote opens here
+        closes = not opens and t.rstrip("،,:")[-1:] in _MARKS
+        after_particle = bool(name) and fold(name[-1]) in NAME_PARTICLES
+        if has_article(t) and name and units > 1 and not after_particle:
+            break  # a third word with the article is a title (عيد دحروج المتهم)
+        if has_article(t) and not name and role:
+            break
+        name.append(t.strip(PUNCT))
+        if f not in NAME_PARTICLES and not after_particle:
+            units += 1
+        i += 1
+        if _ends_clause(t) or closes:
+            break
+        if units == _MAX_UNITS and i < len(tokens) and is_name_word(tokens[i], first=False) \
+                and not has_article(tokens[i]) and not is_role_head(tokens[i]):
+            name.pop()  # "ليلى منصور خطة جديدة": a third word followed by more words is the object
+            i -= 1
+            break
+    if len(name) == 1 and len(role) > 1 and is_role_head(role[-1]) and not has_article(role[-1]) \
+            and has_article(role[-2]):
+        name.insert(0, role.pop())  # "وزير الاقتصاد أمين سلام": أمين is the first name
+    if name and (not role or all(fold(r) in HONORIFICS or bare_word(r) in HONORIFICS for r in role)):
+        j = i
+        if j < len(tokens) and is_role_head(tokens[j]):
+            end = _role_phrase(tokens, j, apposition=_ends_clause(tokens[i - 1]))
+            appos = [t.strip(PUNCT) for t in tokens[j:end]]
+            if appos:
+                role, i = appos, end
+    return Mention(tuple(role), tuple(name), tuple(desc), i)
+
+
+def described(tokens: list[str]) -> str | None:
+    """The article's own description of an unnamed speaker (``وزارة الصحة العامة``, ``القاضي``)."""
+    words: list[str] = []
+    for t in tokens[:6]:
+        f = fold(t)
+        if not f or is_boundary(f) and f not in ("و",):
+            break
+        words.append(t.strip(PUNCT))
+        if _ends_clause(t):
+            break
+    return " ".join(words) or None

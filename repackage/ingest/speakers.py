@@ -1,0 +1,115 @@
+"""Who is who in an article: a registry of the people it names, resolving short forms.
+
+The registry keeps every full mention (``mentions.parse_mention``) in order, and resolves what a
+later sentence writes: a surname or first name (``كوبر``), a title alone (``المدرب الأرجنتيني``, ``الخبير الدولي``) by the words it shares with a
+known person's title and description, or a description of someone never named (``القاضي``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from repackage.ingest.attribution import cue_kind
+from repackage.ingest.lexicon import NAME_PARTICLES, fold
+from repackage.ingest.mentions import Mention, bare_word, is_boundary, is_role_head, parse_mention
+
+
+@dataclass
+class Person:
+    """Someone the article names (or describes): full name, title, descriptor words."""
+
+    name: str
+    role: str | None = None
+    words: frozenset[str] = field(default_factory=frozenset)  # folded title/descriptor words
+
+    @property
+    def name_tokens(self) -> list[str]:
+        return [fold(t) for t in self.name.split()]
+
+
+def _content(words) -> set[str]:
+    out = set()
+    for w in words:
+        b = bare_word(w)
+        if b and not is_boundary(fold(w)) and len(b) > 1:
+            out.add(b.removesuffix("ة").removesuffix("ه"))
+    return out
+
+
+class Registry:
+    """People named in full in an article, in order of first mention."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, mention: Mention) -> Person | None:
+        """Record a full mention (a name of two words or more, or a title and a name)."""
+        if not mention.name or (len(mention.name) < 2 and not mention.role):
+            return None
+        name = " ".join(mention.name)
+        words = frozenset(_content(mention.role + mention.descriptors))
+        for person in self.people:
+            if person.name == name:
+                if person.role is None and mention.role_text:
+                    person.role = mention.role_text
+                person.words = person.words | words
+                return person
+        person = Person(name, mention.role_text, words)
+        self.people.append(person)
+        return person
+
+    def by_name(self, written: list[str]) -> Person | None:
+        """The person whose name contains the words ``written`` (a surname, a first name)."""
+        want = [fold(w) for w in written]
+        n = len(want)
+        found = [p for p in self.people
+                 if any(p.name_tokens[k:k + n] == want for k in range(len(p.name_tokens) - n + 1))]
+        # A mention with a title is the careful one; among equals the first full mention wins.
+        return next((p for p in found if p.role), found[0] if found else None)
+
+    def by_title(self, words: list[str], recent: Person | None = None) -> Person | None:
+        """The person whose title and descriptors share most of ``words`` (``الوزير الفرنسي``)."""
+        want = _content(words)
+        if not want:
+            return None
+        best, best_score = None, 0.0
+        for person in self.people:
+            have = person.words | {w.removesuffix("ة") for w in person.words}
+            shared = len(want & have) + (0.1 if person is recent else 0)
+            score = shared / len(want)
+            if score > best_score:
+                best, best_score = person, score
+        return best if best_score >= 0.5 else None
+
+    def mentioned_in(self, tokens: list[str]) -> Person | None:
+        """The last registered person whose name word appears among ``tokens``."""
+        found = None
+        for t in tokens:
+            f = fold(t)
+            if len(f) < 3 or f in NAME_PARTICLES:
+                continue
+            for person in self.people:
+                if f in person.name_tokens:
+                    found = person
+        return found
+
+    def is_name(self, text: str) -> bool:
+        """``text`` is (part of) a registered person's name."""
+        words = text.split()
+        return bool(words) and self.by_name(words) is not None
+
+
+def build_registry(texts: list[str]) -> Registry:
+    """Every full mention in ``texts``: after each title word, and after each sentence's verb."""
+    registry = Registry()
+    for text in texts:
+        tokens = text.split()
+        for i, tok in enumerate(tokens):
+            if tok.startswith(("«", '"', "“")):
+                continue
+            starts = is_role_head(tok) and (i == 0 or not is_role_head(tokens[i - 1]))
+            if starts:
+                registry.add(parse_mention(tokens[i:i + 16]))
+            elif cue_kind(tok) in ("verb", "object"):
+                registry.add(parse_mention(tokens[i + 1:i + 17]))
+    return registry

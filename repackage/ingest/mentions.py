@@ -21,6 +21,7 @@ from repackage.text.arabic import strip_harakat
 
 _MAX_UNITS = 3  # name units: شي جين بينغ, خالد عبد الكريم ماسا
 _MAX_APPOSITION = 9
+_MAX_ROLE = 12
 _POSSESSIVES = ("ها", "هم", "ه")
 _ROLE_LINKS = frozenset({"في", "فى"})
 _MARKS = '"«»“”„″\''
@@ -47,7 +48,10 @@ def is_role_head(token: str) -> bool:
 
 
 def _ends_clause(token: str) -> bool:
-    return token.rstrip().endswith(("،", ",", ":", ".", "؛"))
+    t = token.rstrip()
+    if t.endswith(".") and len(t.strip(PUNCT)) == 1:
+        return False  # "د.": an abbreviated title
+    return t.endswith(("،", ",", ":", ".", "؛"))
 
 
 def is_boundary(f: str) -> bool:
@@ -111,7 +115,7 @@ def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
     j = i + 1
     if _ends_clause(tokens[i]):
         return j
-    while j < len(tokens) and j - i < _MAX_APPOSITION + 1:
+    while j < len(tokens) and j - i < (_MAX_APPOSITION if apposition else _MAX_ROLE):
         t, f = tokens[j], fold(tokens[j])
         prev = fold(tokens[j - 1])
         if not f:
@@ -136,6 +140,18 @@ def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
     return j
 
 
+def _apposed_name(tokens: list[str], i: int) -> tuple[str, ...]:
+    """``وزير الاستخبارات، إيلي كوهين، إنه``: a name set between commas after its title."""
+    name: list[str] = []
+    for t in tokens[i:i + _MAX_UNITS + 1]:
+        if not is_name_word(t, first=not name) or t[:1] in _MARKS:
+            return ()
+        name.append(t.strip(PUNCT))
+        if _ends_clause(t):
+            return tuple(name) if t.rstrip().endswith(("،", ",", ":")) else ()
+    return ()
+
+
 def parse_mention(tokens: list[str]) -> Mention:
     """Read the person described by the words ``tokens`` (as they follow a verb, or a title)."""
     i, role, desc = 0, [], []
@@ -146,7 +162,8 @@ def parse_mention(tokens: list[str]) -> Mention:
             role = [t.strip(PUNCT) for t in tokens[i:j]]
             i = j
             if _ends_clause(tokens[j - 1]):
-                return Mention(tuple(role), (), tuple(desc), i)
+                apposed = _apposed_name(tokens, i) if tokens[j - 1].rstrip().endswith(("،", ",")) else ()
+                return Mention(tuple(role), apposed, tuple(desc), i + len(apposed))
             continue
         if _is_nationality(f) and not role and i + 1 < len(tokens) and not _ends_clause(tokens[i]) \
                 and is_name_word(tokens[i + 1], first=True) and not has_article(tokens[i + 1]):
@@ -159,7 +176,9 @@ def parse_mention(tokens: list[str]) -> Mention:
     while i < len(tokens) and units < _MAX_UNITS:
         t = tokens[i]
         f = fold(t)
-        if not is_name_word(t, first=not name):
+        particle_next = bool(name) and fold(name[-1]) in NAME_PARTICLES and f.isalpha() \
+            and not is_boundary(f)  # آل الشيخ, أبو الفضل: the particle takes any word
+        if not particle_next and not is_name_word(t, first=not name):
             break
         opens = t[:1] in _MARKS
         if opens and not t.rstrip("،,:").endswith(tuple(_MARKS)):

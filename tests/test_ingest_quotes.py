@@ -283,3 +283,56 @@ def test_missing_opening_mark_after_the_verb():
     (quote,) = _cards(paras)
     assert quote.text == "نحتاج إلى صبر المواطنين حتى تكتمل الخطوط كلها"
     assert quote.speaker == "ليلى منصور"
+
+
+def test_list_of_titles_in_marks_after_a_category_noun():
+    paras = ["ويشارك في المسابقة أربعة أفلام هي: «ضوء القمر»، و«البحر» من تونس، و«بيت الجدة» من مصر."]
+    assert extract_quotes(paras) == ()
+
+
+def test_a_name_marked_once_and_written_plainly_elsewhere():
+    paras = ["افتتحت جمعية النور معرضها السنوي في المدينة.",
+             'ويأتي المعرض بعد عام من تأسيس "النور" في الحي القديم.']
+    assert extract_quotes(paras) == ()
+
+
+def test_according_to_a_named_person_before_the_quote():
+    paras = [NAMED, f'وبحسب منصور، فإن "{SPEECH}".']
+    (quote,) = _cards(paras)
+    assert quote.speaker == "ليلى منصور"
+
+
+def test_a_paragraph_that_is_all_quote_goes_on_with_the_speaker():
+    paras = [NAMED, f'وقالت منصور: "{SPEECH}".', '"ولن نترك أي حي من دون خط جديد يصله بوسط المدينة".']
+    quotes = _cards(paras)
+    assert [q.speaker for q in quotes] == ["ليلى منصور", "ليلى منصور"]
+
+
+def test_a_paragraph_in_marks_without_a_speaker_before_it_has_no_speaker():
+    paras = ["افتتحت البلدية حديقة جديدة.", '"حديقة للجميع من الصباح حتى المساء في كل أيام الأسبوع".']
+    assert _cards(paras) == []
+
+
+def test_unnamed_source_described_with_its_aside():
+    paras = ['وقال مسؤول، رفض ذكر اسمه، لوكالة الأنباء: "الاتفاق سيوقع قبل نهاية الشهر الجاري".']
+    (quote,) = _cards(paras)
+    assert quote.speaker == "مسؤول رفض ذكر اسمه"
+
+
+def test_abbreviated_title_and_name_set_between_commas():
+    paras = ['وقال أستاذ التاريخ في جامعة المدينة د. سمير نوفل: "المدينة القديمة تستحق أن تحمى".',
+             'وقال وزير الثقافة، هادي قاسم، إن "الحكومة ستخصص ميزانية للترميم هذا العام".']
+    got = [(q.speaker, q.role) for q in _cards(paras)]
+    assert got == [("سمير نوفل", "أستاذ التاريخ في جامعة المدينة"), ("هادي قاسم", "وزير الثقافة")]
+
+
+def test_family_name_with_a_particle():
+    paras = ['وقال رئيس الهيئة فهد آل سالم: "نعمل على خطة تمتد خمس سنوات كاملة".']
+    (quote,) = _cards(paras)
+    assert quote.speaker == "فهد آل سالم"
+
+
+def test_outlet_that_relayed_the_words_does_not_become_the_speaker():
+    paras = [NAMED, f'وقالت منصور: "{SPEECH}"، بحسب ما نقلت "وكالة المدينة".',
+             'وأضافت: "الخطوط الجديدة ستخدم طلاب الجامعات أولا".']
+    assert [q.speaker for q in _cards(paras)] == ["ليلى منصور", "ليلى منصور"]

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from repackage.ingest.lexicon import (
-    AFTER_CUES, COMPLEMENTIZERS, NARRATION_OPENERS, OBJECT_PRONOUN_PPS, OBJECT_VERBS, PREPOSITIONS,
-    SAYING_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TIME_WORDS, fold,
+    AFTER_CUES, COMPLEMENTIZERS, MASDAR_GOVERNORS, NARRATION_OPENERS, OBJECT_PRONOUN_PPS,
+    OBJECT_VERBS, PREPOSITIONS, SAYING_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TIME_WORDS, fold,
 )
 
 PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
@@ -35,7 +35,7 @@ class Cue:
 
 
 def cue_kind(token: str) -> str | None:
-    """``verb``, ``object``, ``participle`` or ``saying`` when ``token`` attributes speech."""
+    """``verb``, ``object``, ``participle``, ``saying`` or ``according`` (``بحسب``) for a cue word."""
     f = fold(token)
     if not f:
         return None
@@ -50,6 +50,8 @@ def cue_kind(token: str) -> str | None:
             return "participle"
         if cand in SAYING_NOUNS:
             return "saying"
+        if cand in AFTER_CUES:
+            return "according"
     return None
 
 
@@ -91,7 +93,8 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
     while j < len(tokens) and fold(tokens[j]) in OBJECT_PRONOUN_PPS:
         j += 1  # "رد عليه الراشد": the pronoun is the one answered
     for t in tokens[j:j + _MAX_WINDOW]:
-        if t == PLACEHOLDER or cue_kind(t) or fold(t) in COMPLEMENTIZERS:
+        verbal_noun = bool(out) and fold(out[-1]) in MASDAR_GOVERNORS
+        if t == PLACEHOLDER or (cue_kind(t) and not verbal_noun) or fold(t) in COMPLEMENTIZERS:
             break
         out.append(t)
         if t.endswith(":"):
@@ -106,7 +109,7 @@ def cues_before(text: str, pos: int, masks: list[tuple[int, int]]) -> list[Cue]:
     cues = []
     for i, t in enumerate(tokens):
         kind = cue_kind(t)
-        if kind is None:
+        if kind is None or i > 0 and fold(tokens[i - 1]) in MASDAR_GOVERNORS:
             continue
         if kind == "saying":
             window = _subject_after_an(tokens, i)
@@ -150,7 +153,7 @@ def cue_after(text: str, pos: int) -> Cue | None:
         return Cue("verb", tokens[0], speaker_window(tokens, 0), ())
     if fold(tokens[0]) == "علي" and len(tokens) > 2 and fold(tokens[1]) == "حد":
         return Cue("after", tokens[0], (), ())  # "على حد قوله"
-    if fold(tokens[0]) in AFTER_CUES:
+    if kind == "according":
         nxt = [fold(t) for t in tokens[1:3]]
         if nxt and (nxt[0] in SAYING_NOUNS or "قوله" in nxt or "قولها" in nxt):
             return Cue("after", tokens[0], (), ())

@@ -160,6 +160,8 @@ def parse_mention(tokens: list[str]) -> Mention:
         if is_role_head(tokens[i]):
             j = _role_phrase(tokens, i)
             role = [t.strip(PUNCT) for t in tokens[i:j]]
+            while len(role) > 1 and bare_word(role[-1]) in HONORIFICS:
+                role.pop()  # "… والأمن القومي د. فراس إلياس": the honorific is not the title
             i = j
             if _ends_clause(tokens[j - 1]):
                 apposed = _apposed_name(tokens, i) if tokens[j - 1].rstrip().endswith(("،", ",")) else ()
@@ -216,11 +218,25 @@ def parse_mention(tokens: list[str]) -> Mention:
 def described(tokens: list[str]) -> str | None:
     """The article's own description of an unnamed speaker (``وزارة الصحة العامة``, ``القاضي``)."""
     words: list[str] = []
-    for t in tokens[:6]:
+    for k, t in enumerate(tokens[:6]):
         f = fold(t)
         if not f or is_boundary(f) and f not in ("و",):
             break
         words.append(t.strip(PUNCT))
         if _ends_clause(t):
+            words += _aside(tokens[k + 1:]) if t.rstrip().endswith(("،", ",")) else []
             break
     return " ".join(words) or None
+
+
+def _aside(tokens: list[str]) -> list[str]:
+    """``مصدر، طلب عدم نشر اسمه،``: a short clause between commas that describes the speaker."""
+    words: list[str] = []
+    for t in tokens[:5]:
+        f = fold(t)
+        if not f or is_boundary(f) or is_role_head(t) or f[:1] in "لب" and not words:
+            return []
+        words.append(t.strip(PUNCT))
+        if _ends_clause(t):
+            return words if t.rstrip().endswith(("،", ",")) and len(words) >= 2 else []
+    return []

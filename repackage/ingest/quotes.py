@@ -19,56 +19,17 @@ from repackage.ingest.attribution import (
     speaker_window, writer_tail,
 )
 from repackage.ingest.lexicon import (
-    CATEGORY_NOUNS, COMPLEMENTIZERS, HONORIFICS, OBJECT_PRONOUN_PPS, fold,
+    CATEGORY_NOUNS, COMPLEMENTIZERS, HONORIFICS, MASDAR_GOVERNORS, OBJECT_PRONOUN_PPS, fold,
 )
 from repackage.ingest.quote_marks import Span, colon_speech, find_spans
 from repackage.ingest.mentions import described, parse_mention
+from repackage.ingest.not_speech import NameSpans
 from repackage.ingest.speakers import Person, Registry, build_registry
 from repackage.model import Quote
 from repackage.text.arabic import normalize
 
 MAX_FRAGMENT_WORDS = 3  # a scare-quoted bit of one to three words reads only inside its sentence
 _TOKEN = re.compile(r"\S+")
-_LATIN = re.compile(r"^[A-Za-z0-9 .&'-]+$")
-_PREFIXES = ("و", "ل", "ب", "ف", "ك")
-
-
-def _category(token: str) -> bool:
-    f = fold(token).rstrip("ـ")
-    cands = {f, f[2:] if f.startswith("ال") else f}
-    for p in _PREFIXES:
-        if f.startswith(p) and len(f) > 3:
-            rest = f[1:]
-            cands |= {rest, rest[2:] if rest.startswith("ال") else rest}
-    return bool(cands & CATEGORY_NOUNS)
-
-
-def is_name_span(paragraph: str, span: Span, registry: Registry) -> bool:
-    """The marked words are a name or a title (a channel, a film, a party, a speaker), not speech."""
-    if span.open_mark is None:
-        return False
-    inner = paragraph[span.start:span.end].strip()
-    words = inner.split()
-    if not words:
-        return True
-    before = paragraph[:span.open_mark].split()
-    prev = before[-1] if before else ""
-    glued = span.open_mark > 0 and not paragraph[span.open_mark - 1].isspace()
-    short = len(words) <= MAX_FRAGMENT_WORDS
-    if prev and _category(prev):
-        return True
-    if short and (registry.is_name(inner) or _LATIN.match(inner)):
-        return True
-    if short and glued and prev.endswith("ـ"):
-        return True  # بـ"BBC", لـ"…": a name glued to its preposition
-    first = fold(words[0])
-    first = first[2:] if first.startswith("ال") else first
-    if len(words) <= 6 and first in CATEGORY_NOUNS and not re.search(r"[،,.:؟!]", inner):
-        return True
-    if short and prev and fold(prev) == "عبر":
-        return True
-    after = paragraph[span.close_mark + 1:].lstrip() if span.close_mark is not None else ""
-    return len(words) <= 2 and prev and cue_kind(prev) == "verb" and after.startswith(("،", ","))
 
 
 def _masks(spans: list[Span]) -> list[tuple[int, int]]:
@@ -91,6 +52,12 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
         return None, None
     mention = parse_mention(window)
     role = None if _honorific_only(mention.role) else mention.role_text
+    if cue.kind == "according":
+        # "وبحسب الوزير، فإن …": only a person the article names is taken for the speaker here
+        person = registry.by_name(list(mention.name)) if mention.name else None
+        if person is None and mention.role and not mention.name:
+            person = registry.by_title(list(mention.role + mention.descriptors), recent=last)
+        return (person, " ".join(mention.name or mention.role)) if person else (None, None)
     if mention.name:
         written = " ".join(mention.name)
         person = registry.by_name(list(mention.name))
@@ -98,8 +65,9 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
             return Person(person.name, role or person.role, person.words), written
         if cue.kind == "object":
             return None, None  # "حث الكتلة على": after such verbs an unknown word is the object
-        if cue.kind == "after":
-            text = described(window)  # "، وفق متابعين ونقاد": a description, not a name
+        text = described(window)
+        if cue.kind == "after" or (text and len(text.split()) > len(mention.name) + 1 and not role):
+            # "، وفق متابعين ونقاد" / "وقال مصدر، طلب عدم نشر اسمه،": a description, not a name
             return Person(text), text
         return Person(written, role), written
     if mention.role:
@@ -125,6 +93,10 @@ def _events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, la
         offsets.append(m.start())
     events = []
     for i, t in enumerate(tokens):
+        if i > 0 and fold(tokens[i - 1]) in MASDAR_GOVERNORS:
+            continue
+        if i > 0 and fold(tokens[i - 1]) == "ما":
+            continue  # "بحسب ما نقلت رويترز": the outlet that relayed the words, not a speaker
         if cue_kind(t) in ("verb", "object") and not fold(t).endswith("وا"):
             cue = Cue("verb", t, speaker_window(tokens, i), ())
             person, _ = resolve_cue(cue, registry, last)
@@ -133,7 +105,7 @@ def _events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, la
     return events
 
 
-def _attribute(paragraph, span, masks, registry, last):
+def _attribute(paragraph, span, masks, registry, last, continues=False):
     """``(person, as_written, attribution, cue kind)`` for one quote."""
     if span.open_mark is not None:
         pos = span.open_mark
@@ -159,6 +131,8 @@ def _attribute(paragraph, span, masks, registry, last):
         person = registry.mentioned_in(list(nearest.before)) if nearest else None
         kind = nearest.kind if nearest else after.kind
         return person or last, None, "before" if cues else "after", kind
+    if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
+        return last, None, "none", None  # a paragraph that is all quote goes on with the speaker
     return None, None, "none", None
 
 
@@ -203,10 +177,11 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
     ``context`` holds other text (title, caption) where speakers may be introduced first.
     """
     registry = build_registry(list(context or []) + list(paragraphs))
+    names = NameSpans(registry, list(paragraphs))
     last: Person | None = None
     quotes: list[Quote] = []
     for index, paragraph in enumerate(paragraphs):
-        marked = [s for s in find_spans(paragraph) if not is_name_span(paragraph, s, registry)]
+        marked = names.judge(paragraph, find_spans(paragraph))
         colon = [s for s in colon_speech(paragraph, marked, introduces_speech)
                  if fold(paragraph[s.start:s.end].split()[0]) not in COMPLEMENTIZERS]
         spans = sorted(_outer(marked + colon), key=lambda s: s.start)
@@ -228,7 +203,10 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
                 text = text.rstrip(" .")
             if not text or not any(c.isalpha() for c in text):
                 continue
-            person, written, attribution, kind = _attribute(paragraph, span, masks, registry, last)
+            continues = bool(quotes) and quotes[-1].paragraph == index - 1 and last is not None \
+                and quotes[-1].speaker == last.name
+            person, written, attribution, kind = _attribute(
+                paragraph, span, masks, registry, last, continues)
             if person is not None:
                 last = person
             fragment = _word_count(text) <= MAX_FRAGMENT_WORDS

@@ -336,3 +336,36 @@ def test_outlet_that_relayed_the_words_does_not_become_the_speaker():
     paras = [NAMED, f'وقالت منصور: "{SPEECH}"، بحسب ما نقلت "وكالة المدينة".',
              'وأضافت: "الخطوط الجديدة ستخدم طلاب الجامعات أولا".']
     assert [q.speaker for q in _cards(paras)] == ["ليلى منصور", "ليلى منصور"]
+
+
+def test_three_words_given_whole_after_a_colon_stand_on_a_card():
+    (quote,) = _cards([NAMED, 'وأضافت منصور: "المدينة تستحق الأفضل".'])
+    assert quote.text == "المدينة تستحق الأفضل"
+
+
+def test_quote_opening_with_a_category_word_is_still_speech():
+    (quote,) = _cards([NAMED, 'وقالت منصور: "الفريق أنهى دراسة الخطوط كلها".'])
+    assert quote.text == "الفريق أنهى دراسة الخطوط كلها"
+
+
+def test_name_headed_by_a_category_noun_is_not_a_quote():
+    paras = ["تنطلق الدورة العاشرة من «مهرجان المدينة الدولي للموسيقى العربية» الأسبوع المقبل."]
+    assert extract_quotes(paras) == ()
+
+
+def test_a_dotted_outlet_name_does_not_end_the_sentence():
+    paras = ['قال مصدر حكومي لـ"الأخبار.نت" إن "الاتفاق سيوقع قبل نهاية الشهر الجاري".']
+    (quote,) = _cards(paras)
+    assert quote.speaker == "مصدر حكومي"
+
+
+def test_title_before_the_verb_speaks_when_nobody_is_named():
+    (quote,) = _cards(['وكان المتحدث قد قال في وقت سابق: "لن نقبل بأي تأجيل للموعد المحدد".'])
+    assert quote.speaker == "المتحدث"
+
+
+def test_surname_with_the_article_after_two_names():
+    paras = ["أكد رئيس الحكومة سالم فؤاد الخطيب، اليوم، أن الموازنة جاهزة.",
+             'وقال الخطيب: "الموازنة تحمي الفقراء أولا وقبل كل شيء".']
+    (quote,) = _cards(paras)
+    assert quote.speaker == "سالم فؤاد الخطيب"

@@ -73,6 +73,9 @@ def is_name_word(token: str, first: bool) -> bool:
     """Could ``token`` be part of a person's name at this place?"""
     if _is_ali(token):
         return True
+    core = token.strip(PUNCT)
+    if any(m in core for m in _MARKS) or (not first and core[:2] in ("لـ", "بـ")):
+        return False  # لـ"العربية.نت": a preposition glued to a marked name
     f = fold(token)
     if not f or not any(c.isalpha() for c in f) or f.isdigit() or is_boundary(f):
         return False
@@ -187,8 +190,9 @@ def parse_mention(tokens: list[str]) -> Mention:
             break  # a quote opens here
         closes = not opens and t.rstrip("،,:")[-1:] in _MARKS
         after_particle = bool(name) and fold(name[-1]) in NAME_PARTICLES
-        if has_article(t) and name and units > 1 and not after_particle:
-            break  # a third word with the article is a title (عيد دحروج المتهم)
+        if has_article(t) and name and units > 1 and not after_particle and (
+                is_role_head(t) or not _ends_clause(t)):
+            break  # a third word with the article is a title (عيد دحروج المتهم من …)
         if has_article(t) and not name and role:
             break
         name.append(t.strip(PUNCT))
@@ -220,8 +224,8 @@ def described(tokens: list[str]) -> str | None:
     words: list[str] = []
     for k, t in enumerate(tokens[:6]):
         f = fold(t)
-        if not f or is_boundary(f) and f not in ("و",):
-            break
+        if not f or is_boundary(f) and f not in ("و",) or any(m in t for m in _MARKS) or "ـ" in t:
+            break  # "مصدر أمني لـ"…"": the outlet spoken to is not part of the description
         words.append(t.strip(PUNCT))
         if _ends_clause(t):
             words += _aside(tokens[k + 1:]) if t.rstrip().endswith(("،", ",")) else []

@@ -50,6 +50,12 @@ def _named_elsewhere(inner: str, article: str) -> bool:
     return False
 
 
+def _name_shaped(words: list[str]) -> bool:
+    """Words that complement a name's head noun: all with the article (القاهرة الدولي للمسرح)."""
+    return all(has_article(w) or has_article(w[1:]) and w[:1] in "لبو" or w.startswith("لل")
+               for w in words)
+
+
 def _next_in_list(gap: str) -> bool:
     """What stands between two marked names of one list: a comma or و, maybe a short qualifier."""
     words = gap.split()
@@ -97,7 +103,8 @@ class NameSpans:
             return True
         first = fold(words[0])
         first = first[2:] if first.startswith("ال") else first
-        if len(words) <= 6 and first in CATEGORY_NOUNS and not _SENTENCE_PUNCT.search(inner):
+        if len(words) <= 6 and first in CATEGORY_NOUNS and _name_shaped(words[1:]) \
+                and not _SENTENCE_PUNCT.search(inner):
             return True  # «مهرجان القاهرة الدولي للمسرح التجريبي»
         if not short:
             return False

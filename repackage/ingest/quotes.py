@@ -22,13 +22,15 @@ from repackage.ingest.lexicon import (
     CATEGORY_NOUNS, COMPLEMENTIZERS, HONORIFICS, MASDAR_GOVERNORS, OBJECT_PRONOUN_PPS, fold,
 )
 from repackage.ingest.quote_marks import Span, colon_speech, find_spans
-from repackage.ingest.mentions import described, parse_mention
+from repackage.ingest.mentions import described, is_role_head, parse_mention
 from repackage.ingest.not_speech import NameSpans
 from repackage.ingest.speakers import Person, Registry, build_registry
 from repackage.model import Quote
 from repackage.text.arabic import normalize
 
-MAX_FRAGMENT_WORDS = 3  # a scare-quoted bit of one to three words reads only inside its sentence
+# A scare-quoted bit of one to three words reads only inside its sentence; three words given
+# whole after a colon or a speech verb are a sentence of their own ("تونس ليست للبيع").
+MAX_FRAGMENT_WORDS = 3
 _TOKEN = re.compile(r"\S+")
 
 
@@ -130,10 +132,21 @@ def _attribute(paragraph, span, masks, registry, last, continues=False):
         nearest = cues[0] if cues else None
         person = registry.mentioned_in(list(nearest.before)) if nearest else None
         kind = nearest.kind if nearest else after.kind
+        if person is None and last is None and nearest is not None:
+            person = _subject_title(list(nearest.before))  # "وكان الرئيس قد قال: …"
         return person or last, None, "before" if cues else "after", kind
     if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
         return last, None, "none", None  # a paragraph that is all quote goes on with the speaker
     return None, None, "none", None
+
+
+def _subject_title(tokens: list[str]) -> Person | None:
+    """A title standing before the verb as its subject (``وكان الرئيس قد قال``)."""
+    for i, t in enumerate(tokens):
+        if is_role_head(t):
+            text = described(tokens[i:])
+            return Person(text) if text else None
+    return None
 
 
 def _leading_cue(paragraph: str, span: Span) -> list[Cue]:
@@ -159,6 +172,17 @@ def _orphan_start(paragraph: str, span: Span, registry: Registry) -> int | None:
         if fold(m.group()) in COMPLEMENTIZERS:
             return None  # "قال فلان إن …": the writer's report with a stray mark
     return matches[j].start() if j < len(matches) else None
+
+
+def _direct(paragraph: str, span: Span) -> bool:
+    """Speech given whole: the quote opens right after a colon or a speech verb (``وأضاف: "…"``)."""
+    if span.open_mark is None:
+        return span.marks == "none"
+    before = paragraph[:span.open_mark].rstrip()
+    if before.endswith(":"):
+        return True
+    words = before.split()
+    return bool(words) and cue_kind(words[-1]) in ("verb", "participle")
 
 
 def _word_count(text: str) -> int:
@@ -209,7 +233,8 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
                 paragraph, span, masks, registry, last, continues)
             if person is not None:
                 last = person
-            fragment = _word_count(text) <= MAX_FRAGMENT_WORDS
+            words = _word_count(text)
+            fragment = words <= MAX_FRAGMENT_WORDS and not (words == MAX_FRAGMENT_WORDS and _direct(paragraph, span))
             card_worthy = not fragment and person is not None and not _governed(text, kind)
             marks = span.marks if span.balanced else "unbalanced"
             quotes.append(Quote(

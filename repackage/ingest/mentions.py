@@ -69,8 +69,8 @@ def _is_ali(token: str) -> bool:
     return strip_harakat(token.strip(PUNCT)) == "علي"
 
 
-def is_name_word(token: str, first: bool) -> bool:
-    """Could ``token`` be part of a person's name at this place?"""
+def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
+    """Could ``token`` be part of a person's name at this place (``following`` is the next word)?"""
     if _is_ali(token):
         return True
     core = token.strip(PUNCT)
@@ -94,8 +94,11 @@ def is_name_word(token: str, first: bool) -> bool:
         return False  # "ونظيره": the conjunction opens the next phrase
     if f[0] in "لب" and (f[1:].startswith("ال") or f.startswith("لل") or f.endswith(("ه", "ها", "هم", "ة", "ات"))):
         return False  # لشبكة, بالعاصمة, لنظيره: a preposition glued to a noun ends the name
-    if f[0] in "يت" and len(f) >= 4 and not _ends_clause(token):
-        return False  # a present-tense verb (يحضر) after the name
+    if f[0] in "لب" and following is not None and has_article(following):
+        return False  # لوسائل الإعلام: a prepositional phrase, not a family name
+    if f[0] in "يت" and len(f) >= 4 and not _ends_clause(token) and (
+            following is None or not is_boundary(fold(following))):
+        return False  # a present-tense verb with its object (شي يحضر قمة) after the name
     return True
 
 
@@ -183,7 +186,8 @@ def parse_mention(tokens: list[str]) -> Mention:
         f = fold(t)
         particle_next = bool(name) and fold(name[-1]) in NAME_PARTICLES and f.isalpha() \
             and not is_boundary(f)  # آل الشيخ, أبو الفضل: the particle takes any word
-        if not particle_next and not is_name_word(t, first=not name):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if not particle_next and not is_name_word(t, first=not name, following=following):
             break
         opens = t[:1] in _MARKS
         if opens and not t.rstrip("،,:").endswith(tuple(_MARKS)):

@@ -141,11 +141,16 @@ def _attribute(paragraph, span, masks, registry, last, continues=False):
 
 
 def _subject_title(tokens: list[str]) -> Person | None:
-    """A title standing before the verb as its subject (``وكان الرئيس قد قال``)."""
+    """The sentence's own subject when nobody else can speak: a title before the verb
+    (``وكان الرئيس قد قال``) or the words after its opening verb (``وتحدث والد الطفل … قائلا``)."""
     for i, t in enumerate(tokens):
         if is_role_head(t):
             text = described(tokens[i:])
             return Person(text) if text else None
+    if len(tokens) > 1 and not names_nobody(tuple(tokens[1:])):
+        mention = parse_mention(tokens[1:])
+        if mention.name:
+            return Person(" ".join(mention.name), mention.role_text)
     return None
 
 

@@ -217,3 +217,27 @@ def test_tags_and_author_box_end_the_article():
     bio = "محرر ثقافي يتابع شؤون المكتبات والنشر منذ أكثر من عشر سنوات، وعمل في عدة صحف عربية."
     page = "\n\n".join([HEADLINE, *BODY, "الكلمات المفتاحية: مكتبة قراءة", "عن الكاتب", bio]) + "\n"
     assert parse_raw(page).paragraphs == BODY
+
+
+def test_publisher_only_from_a_prompt_that_names_the_outlet():
+    from repackage.ingest.chrome import publisher_from_chrome
+
+    assert publisher_from_chrome(["Follow us on X", "© AFP 2024", "RSS"]) is None
+    assert publisher_from_chrome(["تابعوا NNA على وسائل التواصل الاجتماعي"]) == "NNA"
+
+
+def test_cookie_banner_after_the_body_is_not_body():
+    banner = "نستخدم ملفات تعريف الارتباط لتحسين تجربتك على موقعنا، وبمتابعة التصفح فإنك توافق على ذلك."
+    assert parse_raw("\n\n".join([HEADLINE, *BODY, banner]) + "\n").paragraphs == BODY
+
+
+def test_body_sentences_that_mention_prompt_words_are_not_chrome():
+    from repackage.ingest.chrome import is_chrome
+
+    for line in ("استمع القاضي إلى شهادة الشهود في الجلسة.",
+                 "وقال في النشرة الإخبارية للتلفزيون الرسمي إن الحكومة ستعلن القرار غدا.",
+                 "ونظرا لخبرته في هذا الحقل فقد عين مستشارا."):
+        assert not is_chrome(line), line
+    for line in ("استمع", "استمع إلى البودكاست الخاص بنا", "اشترك في النشرة البريدية لتصلك الأخبار",
+                 "تابعونا على", "نستخدم ملفات تعريف الارتباط لتحسين تجربتك"):
+        assert is_chrome(line), line

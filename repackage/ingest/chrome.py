@@ -11,18 +11,25 @@ import re
 # Only short lines are candidates: a real paragraph that mentions a podcast is not chrome.
 MAX_CHROME_LEN = 220
 
-_PATTERNS = [
+# Prompts are short: only lines up to MAX_PROMPT_LEN are tested against these.
+_PROMPTS = [
     # newsletter and sign-up
-    r"النشرة (الإخبارية|البريدية)", r"^(سجل|سجّل|اشترك|اشتركوا|سجلوا|سجلي)\s+(الآن|الان|في|لتصل|ليصل|بريدك|للحصول|معنا|مجانا)", r"newsletter",
+    r"(?:سجل|سجّل|اشترك|اشتركوا|لتصلك|ليصلك|لتحصل)\S*.*النشرة (?:الإخبارية|البريدية)",
+    r"النشرة (?:الإخبارية|البريدية).*(?:بريدك|مجان)",
+    r"^(سجل|سجّل|اشترك|اشتركوا|سجلوا|سجلي)\s+(الآن|الان|في|لتصل|ليصل|بريدك|للحصول|معنا|مجانا)", r"newsletter",
     r"\bsubscribe\b", r"\bsign up\b", r"البريد الإلكتروني\s*\*?$",
     # honeypot fields of forms
-    r"هذا الحقل", r"(اترك|تركه|يترك)\S*\s.*(فارغ|دون تغيير|بدون تغيير)",
+    r"^هذا الحقل|هذا الحقل\s+(?:لأغراض|مطلوب|إلزامي|للتحقق)", r"(اترك|تركه|يترك)\S*\s.*(فارغ|دون تغيير|بدون تغيير)",
     r"leave this field", r"this field is for validation",
     # follow / listen / share
     r"^(اتبع|اتبعنا|تابع|تابعنا|تابعونا|تابعوا)\b.*(وسائل التواصل|مواقع التواصل|منصات|فيسبوك|تويتر|إكس|"
     r"انستغرام|إنستغرام|يوتيوب|تيليجرام|تلغرام|واتساب|قناتنا|صفحتنا)",
-    r"^(?:تابعونا|تابعنا|تابعوا|تابع)\s+(?:على|عبر)\s*[:：]?\s*$", r"^follow\b", r"^(استمع|استمعوا|استمعي)\b", r"^listen\b", r"(بودكاست|البودكاست)\S*\s*$",
+    r"^(?:تابعونا|تابعنا|تابعوا|تابع)\s+(?:على|عبر)\s*[:：]?\s*$", r"^follow\b", r"^listen\b",
+    r"^(?:استمع|استمعوا|استمعي)(?:\s*$|\s+(?:إلى|الى|ل)?\s*(?:ال)?(?:بودكاست|حلقة|حلقات|المقال|الخبر|التقرير))",
+    r"(بودكاست|البودكاست)\S*\s*$",
     r"^(شارك|شاركوا|شاركي|مشاركة)(\s+(المقال|الخبر|القصة|هذا|هذه|الرابط))?\s*(على|عبر)?\s*[:：]?\s*$", r"^share\b", r"^(tweet|email|print|طباعة)$",
+]
+_PATTERNS = [
     # comments
     r"(اترك|أضف|اكتب|أرسل)\s+(تعليق|تعليقا|تعليقاً|ردا|رداً|رأيك)", r"^التعليقات\b",
     r"leave a (comment|reply)", r"^comments?\b",
@@ -30,12 +37,16 @@ _PATTERNS = [
     r"(العودة|عودة|الرجوع|ارجع)\s+(إلى|الى|لل|ل)\s*(أعلى|الأعلى|اعلى|الاعلى)", r"back to top",
     r"^(اقرأ|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|مواضيع ذات صلة|أخبار ذات صلة)\s*[:：]?",
     r"^(read more|related)\b", r"^(الوسوم|كلمات مفتاحية|tags)\s*[:：]",
+    # cookie banners and comment-form notices
+    r"ملفات (?:تعريف )?الارتباط|الكوكيز|\bcookies?\b", r"لن يتم نشر (?:عنوان )?بريدك", r"الحقول (?:الإلزامية|المطلوبة)",
     # rights
     r"(جميع|كل) الحقوق محفوظة", r"all rights reserved", r"^©", r"^حقوق (النشر|الطبع)",
     r"(الصفحة الرئيسية|القائمة الرئيسية)$",
 ]
+MAX_PROMPT_LEN = 130
 _HAMZA = str.maketrans("أإآ", "ااا")  # pages drop the hamza as often as they write it
 _CHROME = re.compile("|".join(f"(?:{p})" for p in _PATTERNS).translate(_HAMZA), re.IGNORECASE)
+_PROMPT = re.compile("|".join(f"(?:{p})" for p in _PROMPTS).translate(_HAMZA), re.IGNORECASE)
 _BULLET = re.compile(r"^[\s•·▪●◦\-–—*>|]+")
 
 
@@ -51,10 +62,15 @@ def is_chrome(line: str) -> bool:
         return True
     if len(text) > MAX_CHROME_LEN:
         return False
-    return bool(_CHROME.search(text.translate(_HAMZA)))
+    folded = text.translate(_HAMZA)
+    return bool(_CHROME.search(folded)) or (len(text) <= MAX_PROMPT_LEN and bool(_PROMPT.search(folded)))
 
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z0-9&]{2,7})\b")
+# the prompts in which an outlet names itself: follow us, listen to our podcast, our newsletter
+_SELF_NAMING = re.compile(
+    r"^(?:اتبع|اتبعوا|تابع|تابعوا|تابعونا|استمع|استمعوا|اشترك|اشتركوا|سجل|سجّل|حمل|حمّل|follow|listen|subscribe)\b"
+    r"|النشرة (?:الإخبارية|البريدية)|بودكاست|newsletter", re.IGNORECASE)
 _NEWSLETTER_OF = re.compile(
     r"النشرة (?:الإخبارية|البريدية)(?: (?:الأسبوعية|اليومية|الشهرية))? ل(\S{2,}(?:\s+\S+){1,6}?)\s+(?:مجان|عبر|على|إلى|$)"
 )
@@ -69,7 +85,7 @@ def publisher_from_chrome(lines: list[str]) -> str | None:
     for line in lines:
         if name is None and (m := _NEWSLETTER_OF.search(line)):
             name = m.group(1).strip()
-        if acronym is None and (m := _ACRONYM.search(line)):
+        if acronym is None and _SELF_NAMING.search(line) and (m := _ACRONYM.search(line)):
             acronym = m.group(1)
     if name and acronym:
         return f"{name} ({acronym})"

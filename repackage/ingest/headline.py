@@ -34,7 +34,7 @@ def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset()
         if not m:
             break
         front, tail = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        if len(tail.split()) > 4 or len(front.split()) < 3:
+        if len(tail.split()) > 5 or len(front.split()) < 3:
             break
         if content_words(tail) & lead and latin_share(tail) <= 0.5 and line_key(front) not in others:
             break

@@ -154,6 +154,7 @@ def measure(ctx: Context) -> Outcome:
 
 
 def main() -> int:
+    """Print the table and totals, and merge the figures into bench/results.json."""
     result = run(echo=True)
     target = BENCH_DIR / "results.json"
     data = json.loads(target.read_text("utf-8")) if target.exists() else {}

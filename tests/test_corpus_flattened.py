@@ -12,7 +12,6 @@ import re
 import sys
 
 import pytest
-
 from conftest import CORPUS, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

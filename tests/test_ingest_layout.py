@@ -241,3 +241,11 @@ def test_body_sentences_that_mention_prompt_words_are_not_chrome():
     for line in ("استمع", "استمع إلى البودكاست الخاص بنا", "اشترك في النشرة البريدية لتصلك الأخبار",
                  "تابعونا على", "نستخدم ملفات تعريف الارتباط لتحسين تجربتك"):
         assert is_chrome(line), line
+
+
+def test_caption_by_how_it_opens_or_what_it_shows():
+    for caption in ("جانب من حفل افتتاح المكتبة الجديدة في وسط المدينة بحضور رئيسة البلدية وعدد من القراء.",
+                    "رئيسة البلدية خلال حفل الافتتاح"):
+        fields = parse_raw("\n\n".join([HEADLINE, caption, *BODY]) + "\n")
+        assert (fields.title, fields.caption) == (HEADLINE, caption)
+        assert fields.paragraphs == BODY

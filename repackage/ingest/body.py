@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from repackage.ingest.blocks import Block
-from repackage.ingest.credits import looks_like_caption
+from repackage.ingest.credits import CAPTION_OPENER, looks_like_caption
 
 MAX_GAP = 3  # non-prose lines a body may hold between two prose lines
 MAX_BOX = 9  # lines of a "read also" box set inside the article (heading, links, dates)
@@ -19,7 +19,7 @@ def is_prose(b: Block) -> bool:
     """A line that reads as a paragraph: long enough, a sentence, not chrome or a caption."""
     if b.chrome or b.end_marker or b.latin_share > 0.5 or b.cf_class == "bad":
         return False
-    if looks_like_caption(b.text):
+    if looks_like_caption(b.text) or CAPTION_OPENER.match(b.text):
         return False
     return (b.length >= 60 and b.sentence_end) or b.length >= 120
 

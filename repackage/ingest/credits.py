@@ -28,6 +28,10 @@ _SLASH = re.compile(r"^(.*?[.!؟?…])\s*([^.!؟?…]*?[^\d\s]\s*/\s*[^\d\s][^.!
 _TRAILING_AGENCY = re.compile(rf"^(.*?[.!؟?…])\s*((?:[^.!؟?…]{{0,40}}\s)?(?:{_AGENCY}))\s*$")
 
 
+# how captions open: "a view of", "a shot of", "from right:", "photo ..."
+CAPTION_OPENER = re.compile(r"^(?:صورة|صوره|الصورة|جانب من|لقطة|مشهد من|من اليمين|من اليسار)\b")
+
+
 def tidy_credit(credit: str) -> str:
     """One space on each side of every slash, no stray punctuation at the ends."""
     credit = re.sub(r"\s*/\s*", " / ", credit)

@@ -10,14 +10,19 @@ from __future__ import annotations
 import re
 
 from repackage.ingest.blocks import Block, content_words, latin_share, line_key, overlap, same_line
-from repackage.ingest.credits import looks_like_caption
+from repackage.ingest.credits import CAPTION_OPENER, looks_like_caption
 
 MAX_HEADLINE_LEN = 250
 MIN_SCORE = 0.2
 DECK_DISTANCE = 2  # a deck stands right under its headline
 
 _SUFFIX = re.compile(r"^(.{12,}?)\s+(?:[-–—|]|::)\s+([^-–—|]{2,40})$|^(.{12,}?)\s*\|\s*([^|]{2,40})$")
-PICTURE = re.compile(r"صور|أرشيف|ارشيف|ارشيفيه|picture|photo|image", re.I)
+# words that name a picture, and the ways captions open or describe a scene
+PICTURE = re.compile(
+    r"صور|أرشيف|ارشيف|ارشيفيه|picture|photo|image"
+    rf"|{CAPTION_OPENER.pattern}"
+    r"|\s(?:خلال|أثناء|اثناء) (?:لقاء|اجتماع|مؤتمر|المؤتمر|زيارة|زيارته|حفل|مشاركته|مشاركتها|كلمته|كلمتها|جلسة|استقباله)",
+    re.I)
 _TITLE_MARKS = re.compile(r":|\.\.|؟|\?|!|«|\"|“")
 
 

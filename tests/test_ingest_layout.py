@@ -249,3 +249,12 @@ def test_caption_by_how_it_opens_or_what_it_shows():
         fields = parse_raw("\n\n".join([HEADLINE, caption, *BODY]) + "\n")
         assert (fields.title, fields.caption) == (HEADLINE, caption)
         assert fields.paragraphs == BODY
+
+
+def test_site_name_tail_that_repeats_in_the_chrome_is_cut_even_when_the_lead_names_it():
+    lead = BODY[0].replace("افتتحت بلدية المدينة", "(أخبار المدينة) افتتحت بلدية المدينة")
+    page = "\n\n".join([f"{HEADLINE} - أخبار المدينة", lead, *BODY[1:],
+                        "جميع الحقوق محفوظة لموقع أخبار المدينة"]) + "\n"
+    fields = parse_raw(page)
+    assert fields.title == HEADLINE
+    assert ("أخبار المدينة", "title-suffix") in [(d.text, d.why) for d in fields.dropped]

@@ -26,12 +26,13 @@ PICTURE = re.compile(
 _TITLE_MARKS = re.compile(r":|\.\.|؟|\?|!|«|\"|“")
 
 
-def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset()
-                 ) -> tuple[str, str | None]:
+def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset(),
+                 outside: str = "") -> tuple[str, str | None]:
     """``Headline - Site`` → (headline, tail) when the tail is short and foreign to the article.
 
-    Foreign: the lead shares none of its words, it is in Latin letters, or the headline
-    without it stands alone on another line of the page. Two tails (``… - Site | Brand``) go.
+    Foreign: the lead shares none of its words, it is in Latin letters, the headline without
+    it stands alone on another line of the page, or the tail repeats in the page's chrome
+    (``outside``: the folded lines around the article). Two tails (``… - Site | Brand``) go.
     """
     head = text
     for _ in range(2):
@@ -41,7 +42,9 @@ def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset()
         front, tail = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if len(tail.split()) > 5 or len(front.split()) < 3:
             break
-        if content_words(tail) & lead and latin_share(tail) <= 0.5 and line_key(front) not in others:
+        repeats = bool(line_key(tail)) and outside.count(line_key(tail)) >= 2
+        if content_words(tail) & lead and latin_share(tail) <= 0.5 and line_key(front) not in others \
+                and not repeats:
             break
         head = front.strip()
     if head == text:
@@ -70,21 +73,26 @@ def captionish(text: str, members: list[int]) -> bool:
         b - a == 1 for a, b in zip(members, members[1:], strict=False))
 
 
-def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str]
+def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str], end: int | None = None
                     ) -> tuple[str | None, list[int], dict[int, str]]:
-    """(headline, indexes of its lines, site-name tails cut per line) among lines before ``start``."""
+    """(headline, indexes of its lines, site-name tails cut per line) among lines before ``start``.
+
+    ``end`` is the body's last line: the lines after it count as the page's chrome.
+    """
     chosen = None
     groups: list[tuple[str, list[int]]] = []
     suffixes: dict[int, str] = {}
     texts: dict[int, str] = {}
     others = frozenset(line_key(blocks[i].text) for i in range(start))
+    around = list(range(start)) + list(range((end if end is not None else start) + 1, len(blocks)))
+    outside = " | ".join(line_key(blocks[i].text) for i in around)
     for i in range(start):
         b = blocks[i]
         if meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
             continue
         if b.word_count < 3 or b.length > MAX_HEADLINE_LEN or looks_like_caption(b.text):
             continue
-        text, cut = strip_suffix(b.text, lead, others)
+        text, cut = strip_suffix(b.text, lead, others, outside)
         texts[i] = text
         if cut:
             suffixes[i] = cut

@@ -99,7 +99,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     for i in body[:LEAD_PARAGRAPHS]:
         lead |= content_words(texts[i])
 
-    layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead)
+    layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead, end)
     if layout.title is None and len(body) > 1 and body[0] == start and not blocks[start].sentence_end \
             and blocks[start].length <= MAX_HEADLINE_LEN:
         # nothing above the body: a long headline without a full stop opened the run

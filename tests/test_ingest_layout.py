@@ -258,3 +258,11 @@ def test_site_name_tail_that_repeats_in_the_chrome_is_cut_even_when_the_lead_nam
     fields = parse_raw(page)
     assert fields.title == HEADLINE
     assert ("أخبار المدينة", "title-suffix") in [(d.text, d.why) for d in fields.dropped]
+
+
+def test_read_also_link_on_one_line_inside_the_article_is_skipped():
+    link = "اقرأ أيضا: افتتاح حديقة جديدة في الحي الشمالي"
+    page = "\n\n".join([HEADLINE, *BODY[:2], link, *BODY[2:]]) + "\n"
+    fields = parse_raw(page)
+    assert fields.paragraphs == BODY
+    assert (link, "chrome") in [(d.text, d.why) for d in fields.dropped]

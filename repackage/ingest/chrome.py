@@ -107,8 +107,8 @@ _END_PATTERNS = [
 _END = re.compile("|".join(f"(?:{p})" for p in _END_PATTERNS).translate(_HAMZA), re.IGNORECASE)
 # Of those, "read also" boxes are also set inside an article, between two of its paragraphs.
 _INLINE_BOX = re.compile((
-    r"^(?:ا|إ|أ)قر(?:أ|ا|ئ)\S*\s*(?:أيضا|ايضا|أيضاً|ايضاً)?\s*[:：.]*\s*$|^(?:انظر|شاهد|طالع)\S*\s+(?:أيضا|ايضا|أيضاً|ايضاً)"
-    r"\s*[:：]?\s*$|^(?:مواضيع|أخبار|اخبار|مقالات) ذات (?:صلة|الصلة)\s*[:：]?\s*$|^(?:read also|see also|related)\s*:?\s*$").translate(_HAMZA),
+    r"^(?:ا|إ|أ)قر(?:أ|ا|ئ)\S*\s*(?:أيضا|ايضا|أيضاً|ايضاً)?\s*(?:[:：.]+.*)?$|^(?:انظر|شاهد|طالع)\S*\s+(?:أيضا|ايضا|أيضاً|ايضاً)"
+    r"\s*(?:[:：.]+.*)?$|^(?:مواضيع|أخبار|اخبار|مقالات) ذات (?:صلة|الصلة)\s*[:：]?\s*$|^(?:read also|see also|related)\s*:?\s*$").translate(_HAMZA),
     re.IGNORECASE)
 MAX_END_MARKER_LEN = 80
 
@@ -120,5 +120,5 @@ def is_end_marker(line: str) -> bool:
 
 
 def is_inline_box(line: str) -> bool:
-    """True for a bare "read also" heading: a box that may sit inside the article."""
+    """True for a "read also" heading or link (``اقرأ أيضا: …``), which may sit inside the article."""
     return bool(_INLINE_BOX.search(strip_bullet(line).translate(_HAMZA)))

@@ -266,3 +266,10 @@ def test_read_also_link_on_one_line_inside_the_article_is_skipped():
     fields = parse_raw(page)
     assert fields.paragraphs == BODY
     assert (link, "chrome") in [(d.text, d.why) for d in fields.dropped]
+
+
+def test_short_opening_sentence_is_the_first_paragraph():
+    opening = "افتتحت البلدية اليوم مكتبة جديدة."
+    fields = parse_raw("\n\n".join(["ثقافة", HEADLINE, opening, *BODY[1:]]) + "\n")
+    assert fields.title == HEADLINE
+    assert fields.paragraphs == [opening, *BODY[1:]]

@@ -107,3 +107,20 @@ def extend_end(blocks: list[Block], meta: list, end: int) -> int:
             break
         end += 1
     return cut_tail(blocks, meta, end)
+
+
+_FULL_STOP = re.compile(r"[.…]['\"”»)]*\s*$")
+
+
+def extend_start(blocks: list[Block], meta: list, start: int) -> int:
+    """Take in short opening sentences above the first prose line (``أعلنت الوزارة … .``).
+
+    Only full stops count: headlines end in ``؟`` or ``!`` or nothing, bylines in ``:``.
+    """
+    while start > 0 and meta[start - 1] is None:
+        b = blocks[start - 1]
+        if not (is_sentence(b) and _FULL_STOP.search(b.text)) or looks_like_caption(b.text) \
+                or CAPTION_OPENER.match(b.text):
+            break
+        start -= 1
+    return start

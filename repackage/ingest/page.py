@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from repackage.ingest.blocks import Block, classify, content_words, line_key, same_line
-from repackage.ingest.body import body_run, extend_end, is_item, is_prose, is_sentence
+from repackage.ingest.body import body_run, extend_end, extend_start, is_item, is_prose, is_sentence
 from repackage.ingest.credits import split_credit
 from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline
 from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
@@ -79,6 +79,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         return layout
     start, end = run
     end = extend_end(blocks, meta, end)
+    start = extend_start(blocks, meta, start)
     # headline, standfirst, byline, body: a paragraph above the byline or date is a standfirst
     for i in range(start + 1, min(start + 3, end)):
         if meta[i] is not None and meta[i][0] == "meta":

@@ -14,6 +14,7 @@ from repackage.atomic import write_if_changed
 from repackage.errors import InputError
 from repackage.ingest.decode import MAX_BYTES, decode, read_input
 from repackage.ingest.formats import parse_json, parse_markdown
+from repackage.ingest.html import looks_like_html, parse_html
 from repackage.ingest.page import Verdict
 from repackage.ingest.quotes import extract_quotes
 from repackage.ingest.raw import RawFields, parse_raw
@@ -85,12 +86,15 @@ def _ingest(data: bytes, path: Path, slug: str | None, title: str | None) -> tup
     decoded = decode(data, name)
     if not decoded.text.strip():
         raise InputError(f"{name}: empty article")
-    if has_presentation_forms(decoded.text):
+    suffix = path.suffix.lower()
+    is_html = looks_like_html(decoded.text, suffix)  # a page's chrome may hold shaped text: checked after extraction
+    if not is_html and has_presentation_forms(decoded.text):
         raise InputError(
             f"{name}: holds Arabic shaped for display (presentation forms); store the logical text"
         )
-    suffix = path.suffix.lower()
-    if suffix == ".json" or decoded.text.lstrip().startswith("{"):
+    if is_html:
+        fields, fmt = parse_html(decoded.text, name), "html"
+    elif suffix == ".json" or decoded.text.lstrip().startswith("{"):
         fields, fmt = parse_json(decoded.text, name), "json"
     elif suffix in (".md", ".markdown") or decoded.text.lstrip().startswith("---"):
         fields, fmt = parse_markdown(decoded.text), "markdown"

@@ -1,13 +1,16 @@
 """Read an input file's bytes and decode them, recording the encoding found.
 
 Handles UTF-8 (with or without BOM), UTF-16 with a BOM, and Windows-1256, the encoding of many
-older Arabic pages. Binary data and text that is neither is refused with an InputError.
+older Arabic pages. A saved HTML page that is not UTF-8 is read in the charset its
+``<meta charset>`` or ``http-equiv`` declaration names. Binary data and text that is neither is
+refused with an InputError.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +26,13 @@ _BOMS = (
 )
 # Control characters other than tab/newline/CR/form feed betray binary data.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
+# The HTML standard's prescan looks at the first 1024 bytes; saved pages often put scripts or
+# comments first, so look a little further.
+_PRESCAN = 4096
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I
+)
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -75,14 +85,37 @@ def decode(data: bytes, name: str = "input") -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8", sha, name)
     except UnicodeDecodeError:
         pass
+    # Text that is valid UTF-8 is UTF-8 whatever a page declares; otherwise the declaration decides.
+    if declared := declared_charset(data):
+        try:
+            return _checked(data.decode(declared), _label(declared), sha, name)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: declares charset {declared} but is not valid {declared}") from None
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         raise InputError(f"{name}: undecodable text (neither UTF-8, UTF-16 nor Windows-1256)") from None
-    # cp1256 maps almost every byte, so only accept it when the result reads as Arabic.
-    if arabic_ratio(text) < 0.5:
+    # cp1256 maps almost every byte, so only accept it when the result reads as Arabic
+    # (markup aside: a page's tags are Latin letters).
+    if arabic_ratio(_MARKUP.sub(" ", text)) < 0.5:
         raise InputError(f"{name}: undecodable text (not UTF-8, and not Arabic in Windows-1256)")
     return _checked(text, "windows-1256", sha, name)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec named by an HTML ``<meta charset>`` / ``http-equiv`` declaration, if Python knows it."""
+    m = _META_CHARSET.search(data[:_PRESCAN])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _label(codec: str) -> str:
+    """The name an encoding is recorded under (``cp1256`` is better known as windows-1256)."""
+    return {"cp1256": "windows-1256", "utf-8": "utf-8"}.get(codec, codec)
 
 
 def _checked(text: str, encoding: str, sha: str, name: str) -> Decoded:

@@ -1,0 +1,133 @@
+"""Body paragraphs of a saved HTML page, from trafilatura's main-text tree.
+
+trafilatura finds the article's block well but hands back everything inside it as text:
+the headline printed again, the byline and date lines, the photo caption, bare subheadings
+and the agency's closing credit. Those are taken out here by what they are (they equal the
+headline or caption, read as a byline or a date, or are short lines that end no sentence)
+and kept as metadata or dropped, never left among the paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from repackage.ingest.credits import AGENCIES
+from repackage.ingest.dates import MONTHS
+from repackage.ingest.html_meta import BYLINE_LEAD, clean_byline
+from repackage.ingest.html_page import fold_key
+from repackage.text.arabic import normalize, to_western_digits
+
+MAX_SUBHEADING_WORDS = 7
+MAX_SUBHEADING_CHARS = 60
+MAX_DATE_LINE_WORDS = 14
+_SENTENCE_END = tuple(".!?؟…:؛\"”»)'")
+_DATE_WORDS = {w for m in MONTHS for w in m.split()} | {
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
+    "نشر", "نشره", "نُشر", "تم", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "اخر", "تحديث", "التحديث",
+    "مساء", "مساءً", "مساءا", "صباحا", "صباحًا", "صباحاً", "ص", "م", "ظهرا", "الساعة", "منذ",
+    "published", "updated", "on", "at", "am", "pm", "gmt", "utc", "/", "-", "|", "،", ",", ":",
+}
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_AGENCY_KEYS = {fold_key(a) for a in AGENCIES}
+
+
+@dataclass
+class Body:
+    """Paragraphs in order, plus what was found among them and taken out."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    byline: str | None = None
+    source: str | None = None
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, why)
+
+
+def blocks(body) -> list[str]:
+    """trafilatura's tree as text blocks: one per paragraph, list item or line-broken piece."""
+    out: list[str] = []
+    for el in body:
+        if el.tag in ("graphic", "table", "code", "head"):
+            if el.tag == "head":
+                out.append("\x00" + _text(el))  # marked: a heading, never a paragraph
+            continue
+        items = el.findall(".//item") if el.tag == "list" else [el]
+        for item in items:
+            out.extend(_pieces(item))
+    return [b for b in (normalize(b) if not b.startswith("\x00") else b for b in out) if b]
+
+
+def _text(el) -> str:
+    return normalize(" ".join(el.itertext()))
+
+
+def _pieces(el) -> list[str]:
+    """An element's text cut at its ``<lb/>`` line breaks."""
+    pieces, current = [], [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            pieces.append("".join(current))
+            current = [child.tail or ""]
+        else:
+            current += [" ".join(child.itertext()), child.tail or ""]
+    pieces.append("".join(current))
+    return [normalize(p) for p in pieces]
+
+
+def clean(raw: list[str], headline: str | None, caption: str | None, credit: str | None) -> Body:
+    """Sort blocks into body paragraphs and the headline/byline/date/caption/credit lines among them."""
+    body = Body()
+    not_body = {fold_key(t) for t in (headline, caption, credit) if t}
+    if caption and credit:
+        not_body |= {fold_key(f"{caption} {credit}"), fold_key(f"{caption} ({credit})")}
+    for i, text in enumerate(raw):
+        last = i == len(raw) - 1
+        if text.startswith("\x00"):
+            body.dropped.append((text[1:], "heading"))
+        elif fold_key(text) in not_body:
+            body.dropped.append((text, "caption" if fold_key(text) != fold_key(headline or "") else "headline"))
+        elif (name := _byline_line(text)) is not None:
+            body.byline = body.byline or name
+            body.dropped.append((text, "byline"))
+        elif is_date_line(text):
+            body.dropped.append((text, "date"))
+        elif last and (agency := _agency_line(text)):
+            body.source = agency
+            body.dropped.append((text, "credit"))
+        elif not last and is_subheading(text):
+            body.dropped.append((text, "subheading"))
+        else:
+            body.paragraphs.append(text)
+    return body
+
+
+def _byline_line(text: str) -> str | None:
+    if len(text.split()) > 8 or not BYLINE_LEAD.match(text):
+        return None
+    return clean_byline(text)
+
+
+def is_date_line(text: str) -> bool:
+    """True for a short line that only says when the story was published."""
+    words = to_western_digits(text).casefold().split()
+    if len(words) > MAX_DATE_LINE_WORDS or not _YEAR.search(to_western_digits(text)):
+        return False
+    return all(w.strip(".,،:()") in _DATE_WORDS or not re.sub(r"[\d\W]", "", w) for w in words)
+
+
+def _agency_line(text: str) -> str | None:
+    """The agency named by a closing credit line such as ``(بترا)`` or ``-- رويترز``."""
+    inner = text.strip(" -–—.")
+    bracketed = inner.startswith("(") and inner.endswith(")")
+    inner = inner.strip("() ")
+    if not inner or len(inner.split()) > 3:
+        return None
+    return inner if bracketed or fold_key(inner) in _AGENCY_KEYS else None
+
+
+def is_subheading(text: str) -> bool:
+    """A short line that ends no sentence: a subheading between paragraphs, not a paragraph."""
+    return (
+        len(text.split()) <= MAX_SUBHEADING_WORDS
+        and len(text) <= MAX_SUBHEADING_CHARS
+        and not text.endswith(_SENTENCE_END)
+    )

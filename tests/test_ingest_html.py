@@ -1,0 +1,231 @@
+"""Saved HTML pages: every corpus page read against its key, charsets, and bad pages.
+
+The corpus pages are third-party text read from ../shared; the small pages built here are our own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from repackage.cli import cli
+from repackage.errors import InputError
+from repackage.ingest import ingest_bytes, load_article
+from repackage.ingest.decode import declared_charset
+from repackage.ingest.html import looks_like_html
+from repackage.ingest.html_body import is_date_line, is_subheading
+from repackage.ingest.html_meta import clean_byline
+
+from conftest import CORPUS
+
+HTML_DIR = CORPUS / "html"
+PAGES = sorted(p.stem for p in HTML_DIR.glob("*.html"))
+NO_QUOTES = ("05", "07", "10")
+
+
+def _key(stem: str) -> dict:
+    return json.loads((HTML_DIR / f"{stem}.expected.json").read_text("utf-8"))
+
+
+_cache: dict[str, object] = {}
+
+
+def _article(stem: str):
+    if stem not in _cache:
+        _cache[stem] = load_article(HTML_DIR / f"{stem}.html")
+    return _cache[stem]
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:6])
+
+
+def test_corpus_is_there():
+    assert len(PAGES) == 7, f"expected the 7 saved pages in {HTML_DIR}"
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_headline(stem):
+    assert _article(stem).title == _key(stem)["headline"]
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_body_paragraphs(stem):
+    key = _key(stem)
+    got = [_first_words(p) for p in _article(stem).paragraphs]
+    assert got == key["paragraphs_first_words"]
+    assert len(got) == key["paragraph_count"]
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_no_heading_or_caption_among_paragraphs(stem):
+    key = _key(stem)
+    art = _article(stem)
+    others = set(key.get("subheadings") or []) | {key["headline"]}
+    others |= {key[k] for k in ("photo_caption", "standfirst", "dateline", "source_line") if key.get(k)}
+    assert not others & set(art.paragraphs)
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_published_day(stem):
+    assert _article(stem).published == _key(stem)["published"][:10]
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_byline(stem):
+    assert _article(stem).byline == _key(stem)["byline"]
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_caption_and_credit(stem):
+    key = _key(stem)
+    photo = _article(stem).photo
+    assert (photo.caption, photo.credit) == (key["photo_caption"], key["photo_credit"])
+
+
+@pytest.mark.parametrize("stem", PAGES)
+def test_record_says_html(stem):
+    art = _article(stem)
+    assert art.input.format == "html" and art.input.encoding == "utf-8"
+    assert art.publisher and "://" not in art.publisher
+
+
+def test_agency_credit_is_the_source_not_a_paragraph():
+    stem = next(s for s in PAGES if _key(s).get("agency_credit"))
+    art = _article(stem)
+    assert art.source == _key(stem)["agency_credit"]
+    assert not any(_key(stem)["agency_credit"] in p and len(p) < 20 for p in art.paragraphs)
+
+
+@pytest.mark.parametrize("stem", [s for s in PAGES if s[:2] in NO_QUOTES])
+def test_no_quotes_where_the_page_has_none(stem):
+    assert _article(stem).quotes == ()
+
+
+# ---- charsets -------------------------------------------------------------------------------
+
+def _recoded(stem: str, declaration: str) -> bytes:
+    """A corpus page re-encoded to Windows-1256, its charset declaration rewritten to match."""
+    text = (HTML_DIR / f"{stem}.html").read_text("utf-8")
+    text = re.sub(r"<meta[^>]*charset[^>]*>", "", text, flags=re.I)
+    text = re.sub(r"(<head[^>]*>)", r"\1" + declaration, text, count=1, flags=re.I)
+    return text.encode("cp1256", errors="xmlcharrefreplace")
+
+
+@pytest.mark.parametrize("declaration", [
+    '<meta charset="windows-1256">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">',
+    "",  # undeclared: read as Windows-1256 because its text (not its tags) is Arabic
+])
+def test_windows_1256_page(tmp_path, declaration):
+    stem = PAGES[0]
+    data = _recoded(stem, declaration)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    art = load_article(path)
+    assert art.input.encoding == "windows-1256"
+    assert art.title == _key(stem)["headline"]
+    assert [_first_words(p) for p in art.paragraphs] == _key(stem)["paragraphs_first_words"]
+
+
+def test_declared_charset_sniff():
+    assert declared_charset(b'<html><head><meta charset="Windows-1256">') == "cp1256"
+    assert declared_charset(b"<meta http-equiv=content-type content='text/html;charset=utf-8'>") == "utf-8"
+    assert declared_charset(b"<html><head><title>x</title>") is None
+    assert declared_charset(b'<meta charset="no-such-codec">') is None
+
+
+def test_declared_charset_that_lies_is_refused(tmp_path):
+    page = OWN_PAGE.replace("<head>", '<head><meta charset="us-ascii">')
+    path = tmp_path / "lies.html"
+    path.write_bytes(page.encode("cp1256", errors="xmlcharrefreplace"))
+    with pytest.raises(InputError, match="charset"):
+        load_article(path)
+
+
+# ---- our own pages: detection and bad input ----------------------------------------------------
+
+OWN_PAGE = """<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><title>افتتاح مكتبة الحي الجديدة - جريدة المثال</title>
+<meta property="og:site_name" content="جريدة المثال">
+<meta property="article:published_time" content="2024-03-05T10:00:00+03:00"></head>
+<body><nav><a href="/">الرئيسية</a> <a href="/s">رياضة</a> <a href="/w">اخر ﻷخبار</a></nav>
+<article><h1>افتتاح مكتبة الحي الجديدة</h1><span class="author">كتب سامر الحلبي</span>
+<p>افتتحت البلدية صباح اليوم مكتبة جديدة في وسط الحي تضم آلاف الكتب للأطفال والكبار، بعد عامين من العمل.</p>
+<h2>قاعات للقراءة</h2>
+<p>وتضم المكتبة ثلاث قاعات للقراءة وركنا للحكايات يستقبل تلاميذ المدارس كل أسبوع بلا مقابل.</p>
+<p>وقال مدير المكتبة إن الأبواب ستبقى مفتوحة حتى المساء طوال أيام الأسبوع ما عدا يوم الجمعة.</p>
+</article><footer>جميع الحقوق محفوظة</footer></body></html>
+"""
+
+
+def test_own_page_fields(tmp_path):
+    path = tmp_path / "library.htm"
+    path.write_text(OWN_PAGE, "utf-8")
+    art = load_article(path)
+    assert art.title == "افتتاح مكتبة الحي الجديدة"
+    assert art.publisher == "جريدة المثال"
+    assert art.byline == "سامر الحلبي"
+    assert art.published == "2024-03-05"
+    assert len(art.paragraphs) == 3 and art.paragraphs[0].startswith("افتتحت البلدية")
+    assert "قاعات للقراءة" not in art.paragraphs
+
+
+def test_html_detected_by_content_whatever_the_name(tmp_path):
+    art = ingest_bytes(("\n\n" + OWN_PAGE).encode(), tmp_path / "saved.txt")
+    assert art.input.format == "html"
+    assert looks_like_html("<html><body>x</body></html>")
+    assert looks_like_html("<!-- saved --><!doctype html><p>x")
+    assert not looks_like_html("عنوان الخبر\n\nنص عن <html> في سطر")
+
+
+NO_ARTICLE = """<!DOCTYPE html><html><head><title>جريدة المثال</title></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/a">سياسة</a> <a href="/b">رياضة</a></nav>
+<footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+@pytest.mark.parametrize("page", [NO_ARTICLE, "<html></html>", "<!doctype html>"])
+def test_page_without_article_is_one_line_error(tmp_path, page):
+    path = tmp_path / "empty-page.html"
+    path.write_text(page, "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and "no article text" in lines[0]
+    assert not out.exists() or not any(out.rglob("*"))
+
+
+def test_shaped_body_is_refused_but_shaped_chrome_is_not(tmp_path):
+    import arabic_reshaper
+
+    shaped = OWN_PAGE.replace(
+        "افتتحت البلدية صباح اليوم", arabic_reshaper.reshape("افتتحت البلدية صباح اليوم")
+    )
+    path = tmp_path / "shaped.html"
+    path.write_text(shaped, "utf-8")
+    with pytest.raises(InputError, match="presentation forms"):
+        load_article(path)
+    # the nav of OWN_PAGE holds a shaped ligature; that alone does not refuse the page
+    assert "\ufef7" in OWN_PAGE
+
+
+# ---- the line kinds that are not paragraphs ----------------------------------------------------
+
+def test_line_kinds():
+    assert is_date_line("تم نشره الثلاثاء 5 آذار / مارس 2024 10:15 صباحاً")
+    assert is_date_line("٠٢:٠٠ الثلاثاء ٥ / ٣ / ٢٠٢٤")
+    assert not is_date_line("افتتحت البلدية في 5 مارس 2024 مكتبة جديدة في وسط الحي.")
+    assert is_subheading("قاعات للقراءة")
+    assert not is_subheading("وتضم المكتبة ثلاث قاعات.")
+    assert not is_subheading("ماذا عن المكتبة؟")
+    assert clean_byline("كتب سامر الحلبي - دمشق") == "سامر الحلبي"
+    assert clean_byline("حوار: ليلى حداد") == "ليلى حداد"
+    assert clean_byline("https://example.com/") is None
+    assert clean_byline("مقال عن الكتب والمكتبات في المدن العربية الكبرى اليوم") is None
+

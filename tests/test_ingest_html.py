@@ -229,3 +229,36 @@ def test_line_kinds():
     assert clean_byline("https://example.com/") is None
     assert clean_byline("مقال عن الكتب والمكتبات في المدن العربية الكبرى اليوم") is None
 
+
+
+MORE = (
+    "<p>وأضاف أن المكتبة ستنظم ورشات للكتابة في الصيف، وأن التسجيل فيها مفتوح لكل سكان الحي دون شروط.</p>"
+    "<p>وتأمل البلدية أن تفتح مكتبتين أخريين في الأحياء المجاورة قبل نهاية العام المقبل إذا توفر التمويل.</p>"
+    "</article>"
+)
+
+
+def _own(tmp_path, page: str):
+    path = tmp_path / "own.html"
+    path.write_text(page, "utf-8")
+    return load_article(path)
+
+
+def test_lead_the_extractor_skips_is_put_back(tmp_path):
+    import trafilatura
+
+    # a class trafilatura takes for share-box chrome: on its own it loses the lead
+    page = OWN_PAGE.replace("<p>افتتحت", '<p class="share-lead">افتتحت').replace("</article>", MORE)
+    assert "افتتحت البلدية" not in trafilatura.extract(page, include_comments=False)
+    art = _own(tmp_path, page)
+    assert [p.split()[0] for p in art.paragraphs] == ["افتتحت", "وتضم", "وقال", "وأضاف", "وتأمل"]
+
+
+def test_article_run_together_is_cut_at_the_pages_paragraphs(tmp_path):
+    import trafilatura
+
+    page = OWN_PAGE.replace("<p>افتتحت", '<p class="social-intro">افتتحت')
+    assert "\n" not in trafilatura.extract(page, include_comments=False).strip()  # one run of text
+    art = _own(tmp_path, page)
+    assert [p.split()[0] for p in art.paragraphs] == ["افتتحت", "وتضم", "وقال"]
+    assert art.byline == "سامر الحلبي"

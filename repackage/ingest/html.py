@@ -16,6 +16,7 @@ from repackage.ingest.raw import RawFields
 from repackage.text.arabic import has_presentation_forms
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_PRECISE_CHARS = 200
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
@@ -34,11 +35,15 @@ def parse_html(text: str, name: str) -> RawFields:
 
     page = Page(text)
     doc = _extract(text)
+    if _chars(doc) < MIN_PRECISE_CHARS:  # little or nothing found: let the extractor reach further
+        wider = _extract(text, favor_recall=True)
+        doc = wider if _chars(wider) > _chars(doc) else doc
     if doc is None or doc.body is None or not len(doc.body):
         raise InputError(f"{name}: no article text found in the HTML page")
     title, affix = html_meta.headline(page, doc.title)
     caption, credit = html_figure.lead_caption(page, title)
-    body = html_body.clean(html_body.blocks(doc.body), title, caption, credit)
+    body = html_body.clean(html_body.resplit(html_body.blocks(doc.body), page), title, caption, credit)
+    html_body.recover_lead(page, body, html_body.not_body_keys(title, caption, credit))
     site = html_meta.publisher(page, affix)
     lead = body.paragraphs[0] if body.paragraphs else None
     fields = RawFields(
@@ -59,14 +64,18 @@ def parse_html(text: str, name: str) -> RawFields:
     return fields
 
 
-def _extract(text: str):
+def _extract(text: str, favor_recall: bool = False):
     """trafilatura's main text and metadata (its tree keeps paragraphs and line breaks)."""
     import trafilatura
 
     return trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_images=True,
-        include_tables=False, include_formatting=False, deduplicate=False,
+        include_tables=False, include_formatting=False, deduplicate=False, favor_recall=favor_recall,
     )
+
+
+def _chars(doc) -> int:
+    return len(doc.text or "") if doc is not None and doc.body is not None else 0
 
 
 def _url(page) -> str | None:

@@ -12,15 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from repackage.ingest.chrome import is_chrome
 from repackage.ingest.credits import AGENCIES
 from repackage.ingest.dates import MONTHS
 from repackage.ingest.html_meta import BYLINE_LEAD, clean_byline
-from repackage.ingest.html_page import fold_key
+from repackage.ingest.html_page import Page, fold_key, text_of
 from repackage.text.arabic import normalize, to_western_digits
 
 MAX_SUBHEADING_WORDS = 7
 MAX_SUBHEADING_CHARS = 60
 MAX_DATE_LINE_WORDS = 14
+MIN_LEAD_CHARS = 80
+MIN_RUN_CHARS = 300
+MIN_PIECE_CHARS = 30
 _SENTENCE_END = tuple(".!?؟…:؛\"”»)'")
 _DATE_WORDS = {w for m in MONTHS for w in m.split()} | {
     "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
@@ -28,6 +32,7 @@ _DATE_WORDS = {w for m in MONTHS for w in m.split()} | {
     "مساء", "مساءً", "مساءا", "صباحا", "صباحًا", "صباحاً", "ص", "م", "ظهرا", "الساعة", "منذ",
     "published", "updated", "on", "at", "am", "pm", "gmt", "utc", "/", "-", "|", "،", ",", ":",
 }
+_SUBHEADS = ("h2", "h3", "h4", "h5", "h6")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _AGENCY_KEYS = {fold_key(a) for a in AGENCIES}
 
@@ -56,6 +61,28 @@ def blocks(body) -> list[str]:
     return [b for b in (normalize(b) if not b.startswith("\x00") else b for b in out) if b]
 
 
+def resplit(raw: list[str], page: Page) -> list[str]:
+    """Cut blocks that run several of the page's own paragraphs together back into them.
+
+    trafilatura's fallback extractors can return a whole article as one run of text; the
+    page's ``<p>`` and heading elements say where its paragraphs begin and end.
+    """
+    out: list[str] = []
+    for block in raw:
+        if len(block) < MIN_RUN_CHARS or block.startswith("\x00"):
+            out.append(block)
+            continue
+        key = fold_key(block)
+        parts = [
+            ("\x00" if el.tag != "p" else "") + text
+            for el in page.visible.iter("p", *_SUBHEADS)
+            if len(text := text_of(el)) >= (MIN_PIECE_CHARS if el.tag == "p" else 2)
+            and fold_key(text) in key
+        ]
+        out.extend(parts if sum(not p.startswith("\x00") for p in parts) >= 2 else [block])
+    return out
+
+
 def _text(el) -> str:
     return normalize(" ".join(el.itertext()))
 
@@ -73,16 +100,24 @@ def _pieces(el) -> list[str]:
     return [normalize(p) for p in pieces]
 
 
+def not_body_keys(headline: str | None, caption: str | None, credit: str | None) -> set[str]:
+    """Comparison keys of the texts that are never body paragraphs."""
+    keys = {fold_key(t) for t in (headline, caption, credit) if t}
+    if caption and credit:
+        keys |= {fold_key(f"{caption} {credit}"), fold_key(f"{caption} ({credit})")}
+    return keys
+
+
 def clean(raw: list[str], headline: str | None, caption: str | None, credit: str | None) -> Body:
     """Sort blocks into body paragraphs and the headline/byline/date/caption/credit lines among them."""
     body = Body()
-    not_body = {fold_key(t) for t in (headline, caption, credit) if t}
-    if caption and credit:
-        not_body |= {fold_key(f"{caption} {credit}"), fold_key(f"{caption} ({credit})")}
+    not_body = not_body_keys(headline, caption, credit)
     for i, text in enumerate(raw):
         last = i == len(raw) - 1
         if text.startswith("\x00"):
             body.dropped.append((text[1:], "heading"))
+        elif is_chrome(text):
+            body.dropped.append((text, "chrome"))
         elif fold_key(text) in not_body:
             body.dropped.append((text, "caption" if fold_key(text) != fold_key(headline or "") else "headline"))
         elif (name := _byline_line(text)) is not None:
@@ -98,6 +133,41 @@ def clean(raw: list[str], headline: str | None, caption: str | None, credit: str
         else:
             body.paragraphs.append(text)
     return body
+
+
+def recover_lead(page: Page, body: Body, not_body: set[str]) -> None:
+    """Put back paragraphs the extractor skipped just before the first one it kept.
+
+    Only ``<p>`` siblings of the first kept paragraph count (the same article container), and
+    only whole sentences: a lead in a differently styled ``<p>`` is what extractors drop.
+    """
+    if not body.paragraphs:
+        return
+    start = fold_key(body.paragraphs[0])[:60]
+    first = next((el for el in page.visible.iter("p") if fold_key(text_of(el)).startswith(start)), None)
+    if first is None:
+        return
+    lead: list[str] = []
+    for sib in first.itersiblings(preceding=True):
+        if not isinstance(sib.tag, str):
+            continue
+        text = text_of(sib)
+        if sib.tag in _SUBHEADS:
+            continue  # a subheading between the lead and the rest is no end of the article's start
+        if sib.tag != "p" or (text and not _is_lead(text, not_body)):
+            break
+        if text:
+            lead.insert(0, text)
+    if lead:
+        body.paragraphs[:0] = lead
+        body.dropped = [d for d in body.dropped if d[0] not in lead]
+
+
+def _is_lead(text: str, not_body: set[str]) -> bool:
+    return (
+        len(text) >= MIN_LEAD_CHARS and text.endswith(_SENTENCE_END) and fold_key(text) not in not_body
+        and not is_chrome(text) and _byline_line(text) is None and not is_date_line(text)
+    )
 
 
 def _byline_line(text: str) -> str | None:

@@ -13,6 +13,7 @@ import re
 
 from repackage.errors import InputError
 from repackage.ingest.raw import RawFields
+from repackage.model import Dropped
 from repackage.text.arabic import has_presentation_forms
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -56,6 +57,7 @@ def parse_html(text: str, name: str) -> RawFields:
         caption=caption,
         credit=credit,
         paragraphs=body.paragraphs,
+        dropped=[Dropped(text=text, why=why) for text, why in body.dropped],
     )
     if has_presentation_forms(" ".join([title or "", *body.paragraphs])):
         raise InputError(

@@ -44,7 +44,7 @@ class Body:
     paragraphs: list[str] = field(default_factory=list)
     byline: str | None = None
     source: str | None = None
-    dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, why)
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, why) as in model.Dropped
 
 
 def blocks(body) -> list[str]:
@@ -115,11 +115,12 @@ def clean(raw: list[str], headline: str | None, caption: str | None, credit: str
     for i, text in enumerate(raw):
         last = i == len(raw) - 1
         if text.startswith("\x00"):
-            body.dropped.append((text[1:], "heading"))
+            heading = text[1:]
+            body.dropped.append((heading, "duplicate" if fold_key(heading) in not_body else "subheading"))
         elif is_chrome(text):
             body.dropped.append((text, "chrome"))
         elif fold_key(text) in not_body:
-            body.dropped.append((text, "caption" if fold_key(text) != fold_key(headline or "") else "headline"))
+            body.dropped.append((text, "duplicate"))
         elif (name := _byline_line(text)) is not None:
             body.byline = body.byline or name
             body.dropped.append((text, "byline"))
@@ -127,7 +128,7 @@ def clean(raw: list[str], headline: str | None, caption: str | None, credit: str
             body.dropped.append((text, "date"))
         elif last and (agency := _agency_line(text)):
             body.source = agency
-            body.dropped.append((text, "credit"))
+            body.dropped.append((text, "source"))
         elif not last and is_subheading(text):
             body.dropped.append((text, "subheading"))
         else:

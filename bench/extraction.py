@@ -68,25 +68,31 @@ def _baseline_module() -> Any | None:
 
 
 def score_baseline(module: Any, path: Path) -> PageScore:
-    """Score trafilatura alone (title and paragraphs) on one HTML page."""
+    """Score trafilatura alone (title, paragraphs, date, author) on one HTML page."""
     key = json.loads(path.with_suffix(".expected.json").read_text("utf-8"))
     try:
         got = module.baseline(path)
     except Exception as exc:  # the baseline is someone else's code: report, do not stop
         return PageScore(name=path.name, error=f"{type(exc).__name__}: {exc}"[:60])
     article = SimpleNamespace(title=got.get("title") or "", paragraphs=got.get("paragraphs") or [],
+                              published=got.get("date"), byline=got.get("author"),
                               photo=SimpleNamespace(caption=None, credit=None), quotes=())
     return score_page(path.name, article, key)
+
+
+def _ok(value: bool | None) -> str:
+    return "-" if value is None else ("ok" if value else "no")
 
 
 def _row(s: PageScore, extra: str = "") -> str:
     if s.error:
         return f"{s.name[:44]:44}  ERROR {s.error}{extra}"
-    credit = "-" if s.credit_ok is None else ("ok" if s.credit_ok else "no")
-    return (f"{s.name[:44]:44}  {'ok' if s.headline_ok else 'no':>4}  "
-            f"{'ok' if s.body_exact else 'no':>5}  {s.paragraph_f1:5.2f}  {credit:>6}  "
+    dated = "" if s.date_ok is None and s.author_ok is None else (
+        f"  date {_ok(s.date_ok)} author {_ok(s.author_ok)}")
+    return (f"{s.name[:44]:44}  {_ok(s.headline_ok):>4}  "
+            f"{_ok(s.body_exact):>5}  {s.paragraph_f1:5.2f}  {_ok(s.credit_ok):>6}  "
             f"{s.quotes_matched:>2}/{s.quotes_key:<2} found {s.quotes_found:<2} "
-            f"spk {s.speakers_right}{extra}")
+            f"spk {s.speakers_right}{dated}{extra}")
 
 
 def _summary(label: str, t: dict) -> str:
@@ -96,7 +102,9 @@ def _summary(label: str, t: dict) -> str:
     return (f"{label}: headlines {f('extract_headline_accuracy')}  body exact "
             f"{f('extract_body_exact')}  paragraph F1 {f('extract_paragraph_f1')}  credits "
             f"{f('extract_credit_accuracy')}  quote recall {f('extract_quote_recall')}  precision "
-            f"{f('extract_quote_precision')}  speakers {f('extract_speaker_accuracy')}")
+            f"{f('extract_quote_precision')}  speakers {f('extract_speaker_accuracy')}"
+            + (f"  dates {f('extract_date_accuracy')}  bylines {f('extract_byline_accuracy')}"
+               if t.get("extract_date_accuracy") is not None else ""))
 
 
 def run(echo: bool = True) -> dict[str, Any]:
@@ -119,14 +127,16 @@ def run(echo: bool = True) -> dict[str, Any]:
                 base_scores.append(b)
                 extra = ("   | trafilatura: " + ("ERROR" if b.error else
                          f"head {'ok' if b.headline_ok else 'no'} body "
-                         f"{'ok' if b.body_exact else 'no'} F1 {b.paragraph_f1:.2f}"))
+                         f"{'ok' if b.body_exact else 'no'} F1 {b.paragraph_f1:.2f} "
+                         f"date {_ok(b.date_ok)} author {_ok(b.author_ok)}"))
             say(_row(s, extra))
             scores.append(s)
             result["pages"][f"{folder}/{path.name}"] = {
                 "headline": s.headline_ok, "body_exact": s.body_exact,
                 "paragraph_f1": round(s.paragraph_f1, 3), "credit": s.credit_ok,
                 "quotes": [s.quotes_matched, s.quotes_key, s.quotes_found],
-                "speakers": s.speakers_right, "error": s.error}
+                "speakers": s.speakers_right, "date": s.date_ok, "author": s.author_ok,
+                "error": s.error}
         result["folders"][folder] = totals(scores)
         if base_scores:
             result["folders"]["html_trafilatura_alone"] = totals(base_scores)

@@ -96,6 +96,8 @@ class PageScore:
     paragraph_f1: float = 0.0
     credit_ok: bool | None = None
     caption_ok: bool | None = None
+    date_ok: bool | None = None  # publication day, where the key gives it in ISO form
+    author_ok: bool | None = None  # byline (a person, or none), on keys that say which
     quotes_key: int = 0
     quotes_found: int = 0
     quotes_matched: int = 0
@@ -128,6 +130,10 @@ def score_page(name: str, article: Any, key: dict) -> PageScore:
     caption = getattr(article.photo, "caption", None)
     if key.get("photo_caption") or caption:
         s.caption_ok = fold(caption) == fold(key.get("photo_caption"))
+    if re.match(r"\d{4}-\d{2}-\d{2}", key.get("published") or ""):
+        s.date_ok = (getattr(article, "published", None) or "")[:10] == key["published"][:10]
+    if "paragraphs_first_words" in key and "byline" in key:
+        s.author_ok = fold(getattr(article, "byline", None)) == fold(key["byline"])
     keyq = _key_quotes(key)
     cards = [q for q in article.quotes if q.card_worthy]
     s.quotes_key, s.quotes_found = len(keyq), len(cards)
@@ -152,6 +158,8 @@ def totals(scores: list[PageScore]) -> dict[str, float | None]:
         return round(sum(values) / len(values), 3) if values else None
 
     credits = [s.credit_ok for s in scores if s.credit_ok is not None]
+    dates = [s.date_ok for s in scores if s.date_ok is not None]
+    authors = [s.author_ok for s in scores if s.author_ok is not None]
     qk = sum(s.quotes_key for s in scores)
     qf = sum(s.quotes_found for s in scores)
     qm = sum(s.quotes_matched for s in scores)
@@ -164,4 +172,6 @@ def totals(scores: list[PageScore]) -> dict[str, float | None]:
         "extract_quote_precision": round(sum(s.quotes_true for s in scores) / qf, 3) if qf else None,
         "extract_speaker_accuracy": round(sum(s.speakers_right for s in scores) / qm, 3) if qm else None,
         "extract_credit_accuracy": share(credits),
+        "extract_date_accuracy": share(dates),
+        "extract_byline_accuracy": share(authors),
     }

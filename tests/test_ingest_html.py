@@ -226,6 +226,7 @@ def test_line_kinds():
     assert not is_subheading("ماذا عن المكتبة؟")
     assert clean_byline("كتب سامر الحلبي - دمشق") == "سامر الحلبي"
     assert clean_byline("حوار: ليلى حداد") == "ليلى حداد"
+    assert clean_byline("بقلم - ليلى حداد") == "ليلى حداد"
     assert clean_byline("https://example.com/") is None
     assert clean_byline("مقال عن الكتب والمكتبات في المدن العربية الكبرى اليوم") is None
 
@@ -262,3 +263,12 @@ def test_article_run_together_is_cut_at_the_pages_paragraphs(tmp_path):
     art = _own(tmp_path, page)
     assert [p.split()[0] for p in art.paragraphs] == ["افتتحت", "وتضم", "وقال"]
     assert art.byline == "سامر الحلبي"
+
+
+def test_a_line_that_is_all_one_link_is_a_related_story(tmp_path):
+    related = '<p><a href="/news/2">مكتبة متنقلة تجوب القرى البعيدة كل صيف منذ سنوات طويلة</a></p>'
+    page = OWN_PAGE.replace("<p>وقال مدير", related + "<p>وقال مدير").replace("</article>", MORE)
+    art = _own(tmp_path, page)
+    assert not any(p.startswith("مكتبة متنقلة") for p in art.paragraphs)
+    assert any(d.why == "related" and d.text.startswith("مكتبة متنقلة") for d in art.dropped)
+    assert len(art.paragraphs) == 5

@@ -72,7 +72,8 @@ def _extract(text: str, favor_recall: bool = False):
 
     return trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_images=True,
-        include_tables=False, include_formatting=False, deduplicate=False, favor_recall=favor_recall,
+        include_tables=False, include_formatting=False, include_links=True, deduplicate=False,
+        favor_recall=favor_recall,
     )
 
 

@@ -25,6 +25,7 @@ MAX_DATE_LINE_WORDS = 14
 MIN_LEAD_CHARS = 80
 MIN_RUN_CHARS = 300
 MIN_PIECE_CHARS = 30
+LINKED_SHARE = 0.9
 _SENTENCE_END = tuple(".!?؟…:؛\"”»)'")
 _DATE_WORDS = {w for m in MONTHS for w in m.split()} | {
     "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
@@ -47,39 +48,46 @@ class Body:
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (text, why) as in model.Dropped
 
 
-def blocks(body) -> list[str]:
-    """trafilatura's tree as text blocks: one per paragraph, list item or line-broken piece."""
-    out: list[str] = []
+@dataclass(frozen=True)
+class Block:
+    """One piece of the extractor's text: ``kind`` is ``text``, ``heading`` or ``link`` (a line
+    that is all one hyperlink: a related story, never prose)."""
+
+    text: str
+    kind: str = "text"
+
+
+def blocks(body) -> list[Block]:
+    """trafilatura's tree as blocks: one per paragraph, list item, heading or line-broken piece."""
+    out: list[Block] = []
     for el in body:
-        if el.tag in ("graphic", "table", "code", "head"):
-            if el.tag == "head":
-                out.append("\x00" + _text(el))  # marked: a heading, never a paragraph
-            continue
-        items = el.findall(".//item") if el.tag == "list" else [el]
-        for item in items:
-            out.extend(_pieces(item))
-    return [b for b in (normalize(b) if not b.startswith("\x00") else b for b in out) if b]
+        if el.tag == "head":
+            out.append(Block(_text(el), "heading"))
+        elif el.tag not in ("graphic", "table", "code"):
+            for item in el.findall(".//item") if el.tag == "list" else [el]:
+                out.extend(_pieces(item))
+    return [b for b in out if b.text]
 
 
-def resplit(raw: list[str], page: Page) -> list[str]:
+def resplit(raw: list[Block], page: Page) -> list[Block]:
     """Cut blocks that run several of the page's own paragraphs together back into them.
 
     trafilatura's fallback extractors can return a whole article as one run of text; the
     page's ``<p>`` and heading elements say where its paragraphs begin and end.
     """
-    out: list[str] = []
+    out: list[Block] = []
     for block in raw:
-        if len(block) < MIN_RUN_CHARS or block.startswith("\x00"):
+        if len(block.text) < MIN_RUN_CHARS or block.kind != "text":
             out.append(block)
             continue
-        key = fold_key(block)
+        key = fold_key(block.text)
         parts = [
-            ("\x00" if el.tag != "p" else "") + text
+            Block(text, "text" if el.tag == "p" else "heading")
             for el in page.visible.iter("p", *_SUBHEADS)
             if len(text := text_of(el)) >= (MIN_PIECE_CHARS if el.tag == "p" else 2)
             and fold_key(text) in key
         ]
-        out.extend(parts if sum(not p.startswith("\x00") for p in parts) >= 2 else [block])
+        out.extend(parts if sum(p.kind == "text" for p in parts) >= 2 else [block])
     return out
 
 
@@ -87,17 +95,29 @@ def _text(el) -> str:
     return normalize(" ".join(el.itertext()))
 
 
-def _pieces(el) -> list[str]:
-    """An element's text cut at its ``<lb/>`` line breaks."""
-    pieces, current = [], [el.text or ""]
+def _pieces(el) -> list[Block]:
+    """An element's text cut at its ``<lb/>`` line breaks; a piece that is all link is a link."""
+    pieces: list[Block] = []
+    current, linked = [el.text or ""], []
+
+    def close() -> None:
+        text = normalize("".join(current))
+        link = normalize(" ".join(linked))
+        pieces.append(Block(text, "link" if link and len(link) >= LINKED_SHARE * len(text) else "text"))
+
     for child in el:
         if child.tag == "lb":
-            pieces.append("".join(current))
-            current = [child.tail or ""]
+            close()
+            current, linked = [child.tail or ""], []
         else:
-            current += [" ".join(child.itertext()), child.tail or ""]
-    pieces.append("".join(current))
-    return [normalize(p) for p in pieces]
+            inner = " ".join(child.itertext())
+            current += [inner, child.tail or ""]
+            if child.tag == "ref":
+                linked.append(inner)
+            else:
+                linked += [" ".join(r.itertext()) for r in child.iter("ref")]
+    close()
+    return pieces
 
 
 def not_body_keys(headline: str | None, caption: str | None, credit: str | None) -> set[str]:
@@ -108,15 +128,16 @@ def not_body_keys(headline: str | None, caption: str | None, credit: str | None)
     return keys
 
 
-def clean(raw: list[str], headline: str | None, caption: str | None, credit: str | None) -> Body:
+def clean(raw: list[Block], headline: str | None, caption: str | None, credit: str | None) -> Body:
     """Sort blocks into body paragraphs and the headline/byline/date/caption/credit lines among them."""
     body = Body()
     not_body = not_body_keys(headline, caption, credit)
-    for i, text in enumerate(raw):
-        last = i == len(raw) - 1
-        if text.startswith("\x00"):
-            heading = text[1:]
-            body.dropped.append((heading, "duplicate" if fold_key(heading) in not_body else "subheading"))
+    for i, block in enumerate(raw):
+        last, text = i == len(raw) - 1, block.text
+        if block.kind == "heading":
+            body.dropped.append((text, "duplicate" if fold_key(text) in not_body else "subheading"))
+        elif block.kind == "link":
+            body.dropped.append((text, "related"))
         elif is_chrome(text):
             body.dropped.append((text, "chrome"))
         elif fold_key(text) in not_body:

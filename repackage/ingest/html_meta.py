@@ -24,7 +24,7 @@ _PUBLISHED_META = (
 _AUTHORISH = re.compile(r"author|byline|writer|writeby|reporter|kateb|editor-name", re.I)
 # "كتب فلان", "بقلم: فلان", "حوار: فلان", "By Name": the word that introduces a byline.
 BYLINE_LEAD = re.compile(
-    r"^(?:كتب|كتبت|كتبه|بقلم|حوار|إعداد|اعداد|تحرير|تقرير|متابعة|ترجمة|By)\s*[:：]?\s+(.+)$", re.I
+    r"^(?:كتب|كتبت|كتبه|بقلم|حوار|إعداد|اعداد|تحرير|تقرير|متابعة|ترجمة|By)\s*[:：\-–—/]?\s+(.+)$", re.I
 )
 
 

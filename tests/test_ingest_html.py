@@ -272,3 +272,30 @@ def test_a_line_that_is_all_one_link_is_a_related_story(tmp_path):
     assert not any(p.startswith("مكتبة متنقلة") for p in art.paragraphs)
     assert any(d.why == "related" and d.text.startswith("مكتبة متنقلة") for d in art.dropped)
     assert len(art.paragraphs) == 5
+
+
+def test_page_wrapped_in_one_form_is_read(tmp_path):
+    # server-rendered sites put the whole body inside one <form>; it is not a comment form
+    page = OWN_PAGE.replace("<body>", '<body><form id="page" method="post">').replace(
+        "</body>", "</form></body>")
+    art = _own(tmp_path, page)
+    assert art.title == "افتتاح مكتبة الحي الجديدة" and art.byline == "سامر الحلبي"
+
+
+def test_names_that_are_pieces_of_addresses_are_no_byline():
+    from repackage.ingest.html_page import looks_like_url
+
+    assert looks_like_url("Sputnik https") and looks_like_url("www.example.com")
+    assert not looks_like_url("سامر الحلبي")
+    assert clean_byline("I") is None
+
+
+def test_lead_in_its_own_box_beside_the_text_is_put_back(tmp_path):
+    import trafilatura
+
+    lead = "افتتحت البلدية صباح اليوم مكتبة جديدة في وسط الحي تضم آلاف الكتب للأطفال والكبار، بعد عامين من العمل."
+    page = OWN_PAGE.replace(f"<p>{lead}</p>", f'<div class="share-lead"><p>{lead}</p></div><div class="text">')
+    page = page.replace("</article>", MORE.replace("</article>", "</div></article>"))
+    assert "افتتحت البلدية" not in trafilatura.extract(page, include_comments=False)
+    art = _own(tmp_path, page)
+    assert [p.split()[0] for p in art.paragraphs] == ["افتتحت", "وتضم", "وقال", "وأضاف", "وتأمل"]

@@ -23,6 +23,7 @@ MAX_SUBHEADING_WORDS = 7
 MAX_SUBHEADING_CHARS = 60
 MAX_DATE_LINE_WORDS = 14
 MIN_LEAD_CHARS = 80
+LEAD_LEVELS = 3
 MIN_RUN_CHARS = 300
 MIN_PIECE_CHARS = 30
 LINKED_SHARE = 0.9
@@ -138,7 +139,7 @@ def clean(raw: list[Block], headline: str | None, caption: str | None, credit: s
             body.dropped.append((text, "duplicate" if fold_key(text) in not_body else "subheading"))
         elif block.kind == "link":
             body.dropped.append((text, "related"))
-        elif is_chrome(text):
+        elif is_chrome(text) or not re.search(r"[^\W\d_]", text):  # prompts; counters and stray numbers
             body.dropped.append((text, "chrome"))
         elif fold_key(text) in not_body:
             body.dropped.append((text, "duplicate"))
@@ -160,29 +161,43 @@ def clean(raw: list[Block], headline: str | None, caption: str | None, credit: s
 def recover_lead(page: Page, body: Body, not_body: set[str]) -> None:
     """Put back paragraphs the extractor skipped just before the first one it kept.
 
-    Only ``<p>`` siblings of the first kept paragraph count (the same article container), and
-    only whole sentences: a lead in a differently styled ``<p>`` is what extractors drop.
+    Looks at what precedes the first kept ``<p>`` in its container, then in up to two
+    enclosing ones (a lead often sits in its own box beside the text's), and takes whole
+    sentences only; it stops at the first other text (the headline, a byline, a caption).
     """
     if not body.paragraphs:
         return
     start = fold_key(body.paragraphs[0])[:60]
-    first = next((el for el in page.visible.iter("p") if fold_key(text_of(el)).startswith(start)), None)
-    if first is None:
-        return
+    node = next((el for el in page.visible.iter("p") if fold_key(text_of(el)).startswith(start)), None)
     lead: list[str] = []
-    for sib in first.itersiblings(preceding=True):
-        if not isinstance(sib.tag, str):
-            continue
-        text = text_of(sib)
-        if sib.tag in _SUBHEADS:
-            continue  # a subheading between the lead and the rest is no end of the article's start
-        if sib.tag != "p" or (text and not _is_lead(text, not_body)):
+    for _ in range(LEAD_LEVELS):
+        if node is None:
             break
-        if text:
-            lead.insert(0, text)
+        found, blocked = _lead_before(node, not_body)
+        lead[:0] = found
+        if blocked:
+            break
+        node = node.getparent()
     if lead:
         body.paragraphs[:0] = lead
         body.dropped = [d for d in body.dropped if d[0] not in lead]
+
+
+def _lead_before(node, not_body: set[str]) -> tuple[list[str], bool]:
+    """Lead paragraphs among ``node``'s preceding siblings, and whether other text stopped the search."""
+    found: list[str] = []
+    for sib in node.itersiblings(preceding=True):
+        if not isinstance(sib.tag, str) or sib.tag in _SUBHEADS:
+            continue  # a subheading between the lead and the rest does not end the lead
+        text = text_of(sib)
+        if not text:
+            continue  # pictures, empty ad slots
+        pieces = [text_of(p) for p in sib.iter("p")] if sib.tag != "p" else [text]
+        pieces = [t for t in pieces if t] or [text]
+        if sib.tag not in ("p", "div", "section") or not all(_is_lead(t, not_body) for t in pieces):
+            return found, True
+        found[:0] = pieces
+    return found, False
 
 
 def _is_lead(text: str, not_body: set[str]) -> bool:

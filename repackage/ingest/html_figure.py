@@ -27,34 +27,43 @@ _ARTICLE = ".//article | .//*[@itemprop='articleBody'] | .//*[@itemprop='image']
 
 def lead_caption(page: Page, headline: str | None) -> tuple[str | None, str | None]:
     """``(caption, credit)`` of the lead photo; ``(None, None)`` when the page shows none."""
-    img = _lead_image(page)
+    img, declared = _lead_image(page)
     if img is None:
         return None, None
     head = fold_key(headline or "")
+    summaries = [fold_key(d).rstrip(".…") for d in page.meta("description", "og:description")]
     credit = _marked_credit(img)
     for text, shown in _caption_candidates(page, img):
         key = fold_key(text)
-        if not key or key == head or len(text) > MAX_CAPTION_CHARS:
+        if not key or key == head or len(text) > MAX_CAPTION_CHARS or _summary(key, summaries):
             continue
-        if not shown and (key in head or len(key.split()) < MIN_ALT_WORDS):
-            continue  # alt text that names a keyword or a piece of the headline labels, not captions
+        if not shown and (not declared or key in head or len(key.split()) < MIN_ALT_WORDS):
+            # alt text labels a picture (a keyword, a piece of the headline); it captions only
+            # the photo the page declares as its own
+            continue
         caption, split = split_credit(text)
         return caption or None, split or credit
     return None, credit
 
 
 def _lead_image(page: Page):
+    """``(img, declared)``: the picture of og:image (declared) or the article's first one."""
     images = [el for el in page.visible.iter("img")]
     wanted = {_file_name(u) for u in page.meta("og:image", "twitter:image", "og:image:url")} - {""}
     if wanted:
         for img in images:
             if any(_file_name(img.get(a) or "") in wanted for a in _SRC_ATTRS):
-                return img
+                return img, True
     for container in page.visible.xpath(_ARTICLE):
         found = container if container.tag == "img" else container.find(".//img")
         if found is not None:
-            return found
-    return None
+            return found, False
+    return None, False
+
+
+def _summary(key: str, summaries: list[str]) -> bool:
+    """True when the text is the page's description (a summary printed beside the photo)."""
+    return any(key == d or (len(d) > 40 and key.startswith(d[:80])) for d in summaries if d)
 
 
 def _file_name(url: str) -> str:

@@ -38,7 +38,7 @@ def headline(page: Page, extracted: str | None) -> tuple[str | None, str | None]
     if not candidates:
         return (page.headings[0] if page.headings else None), None
     title = normalize(candidates[0])
-    shown = {fold_key(h) for h in page.headings}
+    shown = {fold_key(h) for h in page.titles}
     sites = {fold_key(s) for s in page.site_names}
     parts = title_parts(title)
     if len(parts) > 1:
@@ -153,6 +153,6 @@ def clean_byline(text: str) -> str | None:
         text = m.group(1)
     text = re.split(r"\s+[-–—|/]\s+", text)[0].strip(" .،,:|")  # "Name - City"
     words = text.split()
-    if not words or len(words) > MAX_BYLINE_WORDS or any(ch.isdigit() for ch in text) or looks_like_url(text):
+    if len(words) < 2 or len(words) > MAX_BYLINE_WORDS or any(ch.isdigit() for ch in text) or looks_like_url(text):
         return None
     return text

@@ -20,7 +20,7 @@ from repackage.text.arabic import normalize
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg", "form")
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "head", "iframe", "svg")
 _SEPARATORS = re.compile(r"\s+(?:[-|–—»«:•·]|::|\|\|)\s+")
 _URLISH = re.compile(r"://|^www\.|\.(?:com|net|org|info|news|tv|co|me|ae|sa|eg|jo|lb|tn|ma|dz|iq|qa|kw)\b/?$", re.I)
 
@@ -36,8 +36,9 @@ def fold_key(text: str) -> str:
 
 
 def looks_like_url(text: str) -> bool:
-    """True for a web address or a bare domain (not an outlet's name as readers see it)."""
-    return bool(_URLISH.search(text.strip()))
+    """True for a web address, a bare domain or a piece of one (not a name as readers see it)."""
+    words = text.strip().casefold().split()
+    return bool(_URLISH.search(text.strip())) or any(w in ("http", "https", "www") for w in words)
 
 
 def title_parts(title: str) -> list[str]:
@@ -84,7 +85,7 @@ class Page:
     def shows(self, text: str) -> bool:
         """True when ``text`` is printed somewhere a reader sees it."""
         key = fold_key(text)
-        return bool(key) and key in self.visible_text
+        return bool(key) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", self.visible_text) is not None
 
     def meta(self, *names: str) -> list[str]:
         """Contents of ``<meta>`` tags whose name, property or itemprop is one of ``names``."""
@@ -122,6 +123,11 @@ class Page:
     def headings(self) -> list[str]:
         """Visible ``<h1>`` texts in page order."""
         return [t for el in self.visible.iter("h1") if (t := text_of(el))]
+
+    @cached_property
+    def titles(self) -> list[str]:
+        """Visible ``<h1>``–``<h3>`` texts: where a page may print its headline."""
+        return [t for el in self.visible.iter("h1", "h2", "h3") if (t := text_of(el))]
 
     @cached_property
     def site_names(self) -> list[str]:

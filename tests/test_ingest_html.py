@@ -288,6 +288,10 @@ def test_names_that_are_pieces_of_addresses_are_no_byline():
     assert looks_like_url("Sputnik https") and looks_like_url("www.example.com")
     assert not looks_like_url("سامر الحلبي")
     assert clean_byline("I") is None
+    from repackage.ingest.html_body import _byline_line
+
+    assert _byline_line("كتبت الصحيفة أن الحرب انتهت.") is None
+    assert _byline_line("بواسطة ليلى حداد") == "ليلى حداد"
 
 
 def test_lead_in_its_own_box_beside_the_text_is_put_back(tmp_path):

@@ -208,8 +208,8 @@ def _is_lead(text: str, not_body: set[str]) -> bool:
 
 
 def _byline_line(text: str) -> str | None:
-    if len(text.split()) > 8 or not BYLINE_LEAD.match(text):
-        return None
+    if len(text.split()) > 8 or text.endswith((".", "!", "?", "؟")) or not BYLINE_LEAD.match(text):
+        return None  # "كتبت الصحيفة: …." is a sentence, not a byline
     return clean_byline(text)
 
 

@@ -24,7 +24,7 @@ _PUBLISHED_META = (
 _AUTHORISH = re.compile(r"author|byline|writer|writeby|reporter|kateb|editor-name", re.I)
 # "كتب فلان", "بقلم: فلان", "حوار: فلان", "By Name": the word that introduces a byline.
 BYLINE_LEAD = re.compile(
-    r"^(?:كتب|كتبت|كتبه|بقلم|حوار|إعداد|اعداد|تحرير|تقرير|متابعة|ترجمة|By)\s*[:：\-–—/]?\s+(.+)$", re.I
+    r"^(?:كتب|كتبت|كتبه|كتبها|بقلم|حوار|حاوره|حاورها|إعداد|اعداد|تحرير|تقرير|متابعة|ترجمة|بواسطة|الكاتب|المحرر|By)\s*[:：\-–—/]?\s+(.+)$", re.I
 )
 
 
@@ -97,7 +97,9 @@ def _structured_dates(page: Page) -> list[str]:
         marked = (el.get("itemprop") or "").lower() == "datepublished" or (
             el.get("property") or ""
         ).lower() in ("dc:date", "dc:created", "dcterms:created")
-        if marked or (el.tag == "time" and el.get("pubdate") is not None):
+        if marked or (el.tag == "time" and (
+            el.get("pubdate") is not None or "publish" in (el.get("class") or "").lower()
+        )):
             values += [v for v in (el.get("content"), el.get("datetime"), text_of(el)) if v]
     return values
 

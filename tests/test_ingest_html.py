@@ -140,11 +140,26 @@ def test_declared_charset_sniff():
     assert declared_charset(b'<meta charset="no-such-codec">') is None
 
 
-def test_declared_charset_that_lies_is_refused(tmp_path):
-    page = OWN_PAGE.replace("<head>", '<head><meta charset="us-ascii">')
-    path = tmp_path / "lies.html"
+@pytest.mark.parametrize("declared", ["iso-8859-1", "us-ascii", "utf-8"])
+def test_declaration_that_does_not_fit_an_arabic_page_gives_way(tmp_path, declared):
+    page = OWN_PAGE.replace("<head>", f'<head><meta charset="{declared}">')
+    path = tmp_path / "mislabelled.html"
     path.write_bytes(page.encode("cp1256", errors="xmlcharrefreplace"))
-    with pytest.raises(InputError, match="charset"):
+    art = load_article(path)
+    assert art.input.encoding == "windows-1256" and art.title == "افتتاح مكتبة الحي الجديدة"
+
+
+def test_latin_page_in_a_latin_charset_keeps_it():
+    from repackage.ingest.decode import decode
+
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Café crème, déjà vu.</p></body></html>'
+    assert decode(page.encode("latin-1")).encoding == "iso8859-1"
+
+
+def test_undecodable_page_is_refused(tmp_path):
+    path = tmp_path / "bad.html"
+    path.write_bytes(b'<html><head><meta charset="utf-8"></head><body>' + bytes(range(128, 256)) * 4)
+    with pytest.raises(InputError, match="undecodable|binary"):
         load_article(path)
 
 
@@ -303,3 +318,15 @@ def test_lead_in_its_own_box_beside_the_text_is_put_back(tmp_path):
     assert "افتتحت البلدية" not in trafilatura.extract(page, include_comments=False)
     art = _own(tmp_path, page)
     assert [p.split()[0] for p in art.paragraphs] == ["افتتحت", "وتضم", "وقال", "وأضاف", "وتأمل"]
+
+
+def test_title_loses_site_and_section_but_keeps_its_own_colon():
+    from repackage.ingest.html_meta import headline
+    from repackage.ingest.html_page import Page
+
+    page = Page('<html><head><title>افتتاح مكتبة - ثقافة - جريدة المثال</title>'
+                '<meta property="og:site_name" content="جريدة المثال"></head>'
+                "<body><h1>افتتاح مكتبة</h1></body></html>")
+    assert headline(page, None) == ("افتتاح مكتبة", "جريدة المثال")
+    page = Page("<html><head><title>الوزير : لا تفاوض</title></head><body><h1>الوزير : لا تفاوض</h1></body></html>")
+    assert headline(page, None) == ("الوزير : لا تفاوض", None)

@@ -29,6 +29,7 @@ _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
 # The HTML standard's prescan looks at the first 1024 bytes; saved pages often put scripts or
 # comments first, so look a little further.
 _PRESCAN = 4096
+_LATIN = {"latin_1", "iso8859-1", "cp1252", "ascii", "iso8859-15"}
 _META_CHARSET = re.compile(
     rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I
 )
@@ -85,21 +86,28 @@ def decode(data: bytes, name: str = "input") -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8", sha, name)
     except UnicodeDecodeError:
         pass
-    # Text that is valid UTF-8 is UTF-8 whatever a page declares; otherwise the declaration decides.
-    if declared := declared_charset(data):
+    # Text that is valid UTF-8 is UTF-8 whatever a page declares; otherwise the declaration
+    # decides, unless it is wrong: bytes it cannot decode, or a Latin charset (which decodes any
+    # byte) on a page whose text reads as Arabic in Windows-1256, a mislabel old sites often carry.
+    declared = declared_charset(data)
+    if declared and not (declared in _LATIN and _reads_arabic(data.decode("cp1256", errors="replace"))):
         try:
             return _checked(data.decode(declared), _label(declared), sha, name)
         except UnicodeDecodeError:
-            raise InputError(f"{name}: declares charset {declared} but is not valid {declared}") from None
+            pass
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         raise InputError(f"{name}: undecodable text (neither UTF-8, UTF-16 nor Windows-1256)") from None
-    # cp1256 maps almost every byte, so only accept it when the result reads as Arabic
-    # (markup aside: a page's tags are Latin letters).
-    if arabic_ratio(_MARKUP.sub(" ", text)) < 0.5:
+    # cp1256 maps almost every byte, so only accept it when the result reads as Arabic.
+    if not _reads_arabic(text):
         raise InputError(f"{name}: undecodable text (not UTF-8, and not Arabic in Windows-1256)")
     return _checked(text, "windows-1256", sha, name)
+
+
+def _reads_arabic(text: str) -> bool:
+    """True when the letters of ``text`` (markup aside: a page's tags are Latin) are mostly Arabic."""
+    return arabic_ratio(_MARKUP.sub(" ", text)) >= 0.5
 
 
 def declared_charset(data: bytes) -> str | None:

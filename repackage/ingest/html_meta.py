@@ -40,18 +40,33 @@ def headline(page: Page, extracted: str | None) -> tuple[str | None, str | None]
     title = normalize(candidates[0])
     shown = {fold_key(h) for h in page.titles}
     sites = {fold_key(s) for s in page.site_names}
-    parts = title_parts(title)
-    if len(parts) > 1:
-        for affix in (parts[-1], parts[0]):
-            rest = _without(title, affix)
-            if fold_key(affix) in sites or (fold_key(rest) in shown and fold_key(affix) not in shown):
-                return rest, affix
+    cut: list[str] = []
+    for _ in range(3):  # "Headline - Section - Site": one affix at a time
+        affix = _site_affix(title, sites, shown)
+        if affix is None:
+            break
+        cut.append(affix)
+        title = _without(title, affix)
+    if cut:
+        return title, next((a for a in cut if fold_key(a) in sites), cut[0])
     if fold_key(title) not in shown:
         # the title tag often carries the site name without a separator we know: trust an <h1> it holds
         for h in page.headings:
             if len(fold_key(h)) >= 0.5 * len(fold_key(title)) and fold_key(h) in fold_key(title):
                 return h, None
     return title, None
+
+
+def _site_affix(title: str, sites: set[str], shown: set[str]) -> str | None:
+    """The first or last part of ``title`` that is the site's name (or not the shown headline)."""
+    parts = title_parts(title)
+    if len(parts) < 2:
+        return None
+    for affix in (parts[-1], parts[0]):
+        rest = fold_key(_without(title, affix))
+        if fold_key(affix) in sites or (rest in shown and fold_key(affix) not in shown):
+            return affix
+    return None
 
 
 def _without(title: str, affix: str) -> str:

@@ -35,10 +35,13 @@ def parse_html(text: str, name: str) -> RawFields:
     from repackage.ingest.html_page import Page
 
     page = Page(text)
-    doc = _extract(text)
-    if _chars(doc) < MIN_PRECISE_CHARS:  # little or nothing found: let the extractor reach further
-        wider = _extract(text, favor_recall=True)
-        doc = wider if _chars(wider) > _chars(doc) else doc
+    try:
+        doc = _extract(text)
+        if _chars(doc) < MIN_PRECISE_CHARS:  # little or nothing found: let the extractor reach further
+            wider = _extract(text, favor_recall=True)
+            doc = wider if _chars(wider) > _chars(doc) else doc
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary markup: any failure is bad input
+        raise InputError(f"{name}: cannot read the HTML page ({type(exc).__name__})") from None
     if doc is None or doc.body is None or not len(doc.body):
         raise InputError(f"{name}: no article text found in the HTML page")
     title, affix = html_meta.headline(page, doc.title)
@@ -57,9 +60,9 @@ def parse_html(text: str, name: str) -> RawFields:
         caption=caption,
         credit=credit,
         paragraphs=body.paragraphs,
-        dropped=[Dropped(text=text, why=why) for text, why in body.dropped],
+        dropped=[Dropped(text=line, why=why) for line, why in body.dropped],
     )
-    if has_presentation_forms(" ".join([title or "", *body.paragraphs])):
+    if has_presentation_forms(" ".join([title or "", caption or "", *body.paragraphs])):
         raise InputError(
             f"{name}: holds Arabic shaped for display (presentation forms); store the logical text"
         )

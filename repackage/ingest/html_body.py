@@ -19,7 +19,7 @@ from repackage.ingest.html_meta import BYLINE_LEAD, clean_byline
 from repackage.ingest.html_page import Page, fold_key, text_of
 from repackage.text.arabic import normalize, to_western_digits
 
-MAX_SUBHEADING_WORDS = 7
+MAX_SUBHEADING_WORDS = 5
 MAX_SUBHEADING_CHARS = 60
 MAX_DATE_LINE_WORDS = 14
 MIN_LEAD_CHARS = 80

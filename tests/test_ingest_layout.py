@@ -273,3 +273,41 @@ def test_short_opening_sentence_is_the_first_paragraph():
     fields = parse_raw("\n\n".join(["ثقافة", HEADLINE, opening, *BODY[1:]]) + "\n")
     assert fields.title == HEADLINE
     assert fields.paragraphs == [opening, *BODY[1:]]
+
+
+def test_line_that_only_names_the_lead_subject_is_not_the_headline():
+    lead = ("افتتحت رئيسة البلدية ليلى منصور صباح اليوم مكتبة عامة جديدة في وسط المدينة، "
+            "بحضور مئات القراء الذين توافدوا منذ الساعات الأولى.")
+    title = HEADLINE
+    for name_line in ("رئيسة البلدية ليلى منصور", "ليلى منصور ليلى منصور"):
+        fields = parse_raw("\n\n".join([title, name_line, lead, *BODY[1:]]) + "\n")
+        assert fields.title == title, name_line
+        assert fields.paragraphs == [lead, *BODY[1:]]
+
+
+def test_names_only_lines():
+    from repackage.ingest.headline import names_only
+
+    lead = "وصل وزير النقل كريم الهاشمي إلى الميناء صباح اليوم."
+    assert names_only("كريم الهاشمي كريم الهاشمي")
+    assert names_only("وزير النقل كريم الهاشمي", lead)
+    assert not names_only("وزير النقل يصل إلى الميناء لتفقد الأرصفة", lead)
+    assert not names_only("وزير النقل كريم الهاشمي", "")
+
+
+def test_bare_byline_must_look_like_a_person_near_the_headline_or_body():
+    from repackage.ingest.page import person_name
+
+    for line in ("سامي بن علي", "نادية عبد الرحمن", "خالد الحسيني"):
+        assert person_name(line), line
+    for line in ("وزير الثقافة", "شارك هذا المقال", "ABC عربي", "الأخبار المحلية"):
+        assert not person_name(line), line
+    # a box heading after the body, with a question under it, is no byline
+    box = ["آراء القراء", "هل تزور المكتبة الجديدة في عطلة نهاية الأسبوع المقبل؟"]
+    fields = parse_raw("\n\n".join([HEADLINE, *BODY, *box]) + "\n")
+    assert fields.byline is None
+    fields = parse_raw("\n\n".join([HEADLINE, "سامي بن علي", *BODY]) + "\n")
+    assert fields.byline == "سامي بن علي"
+    # with no headline above, a short first line is a section label, not a byline
+    fields = parse_raw("\n\n".join(["أخبار ثقافية", *BODY]) + "\n")
+    assert fields.byline is None

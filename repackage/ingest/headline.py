@@ -24,6 +24,25 @@ PICTURE = re.compile(
     r"|\s(?:خلال|أثناء|اثناء) (?:لقاء|اجتماع|مؤتمر|المؤتمر|زيارة|زيارته|حفل|مشاركته|مشاركتها|كلمته|كلمتها|جلسة|استقباله)",
     re.I)
 _TITLE_MARKS = re.compile(r":|\.\.|؟|\?|!|«|\"|“")
+_WORD = re.compile(r"\w+")
+_REPEATED = re.compile(r"^(.{3,}?)\s+\1$")  # image alt text and its caption run together
+MAX_NAME_WORDS = 6
+
+
+def names_only(text: str, lead_text: str = "") -> bool:
+    """A phrase printed twice on one line, or a short verbless phrase lifted word for word from the lead.
+
+    A name with its title (``the minister X``) under a photo repeats the lead's subject and so
+    matches the lead better than the real headline; a headline tells the news in its own words.
+    """
+    key = " ".join(_WORD.findall(line_key(text)))
+    if not key:
+        return False
+    if _REPEATED.match(key):
+        return True
+    n = len(key.split())
+    return 2 <= n <= MAX_NAME_WORDS and not _TITLE_MARKS.search(text) and bool(lead_text) \
+        and f" {key} " in " " + " ".join(_WORD.findall(line_key(lead_text))) + " "
 
 
 def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset(),
@@ -52,7 +71,7 @@ def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset()
     return head, text[len(head):].strip(" -–—|:")
 
 
-def _headline_score(text: str, lead: set[str], members: list[int]) -> float:
+def _headline_score(text: str, lead: set[str], members: list[int], lead_text: str = "") -> float:
     score = overlap(text, lead)
     if _TITLE_MARKS.search(text):
         score += 0.15
@@ -60,24 +79,27 @@ def _headline_score(text: str, lead: set[str], members: list[int]) -> float:
         score -= 0.2
     if "،" in text:
         score -= 0.1
-    if captionish(text, members):
+    if names_only(text, lead_text):
+        score *= 0.1  # a name is a headline only when nothing else is
+    elif captionish(text, members, lead_text):
         score *= 0.3 if PICTURE.search(text) else 0.6
     elif len(members) > 1:
         score += 0.2  # pages print their headline twice (title bar and article head)
     return score
 
 
-def captionish(text: str, members: list[int]) -> bool:
-    """Names a picture, or printed twice in a row (image alt text, then caption)."""
-    return bool(PICTURE.search(text)) or any(
+def captionish(text: str, members: list[int], lead_text: str = "") -> bool:
+    """Names a picture, names only the lead's subject, or printed twice in a row (alt text, caption)."""
+    return bool(PICTURE.search(text)) or names_only(text, lead_text) or any(
         b - a == 1 for a, b in zip(members, members[1:], strict=False))
 
 
-def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str], end: int | None = None
-                    ) -> tuple[str | None, list[int], dict[int, str]]:
+def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str], end: int | None = None,
+                    lead_text: str = "") -> tuple[str | None, list[int], dict[int, str]]:
     """(headline, indexes of its lines, site-name tails cut per line) among lines before ``start``.
 
     ``end`` is the body's last line: the lines after it count as the page's chrome.
+    ``lead_text`` is the lead's own wording, to tell a name lifted from it from a headline.
     """
     chosen = None
     groups: list[tuple[str, list[int]]] = []
@@ -104,13 +126,13 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str],
             groups.append((text, [i]))
     headline_members: list[int] = []
     if groups:
-        scored = [(_headline_score(t, lead, m), -m[0], t, m) for t, m in groups]
+        scored = [(_headline_score(t, lead, m, lead_text), -m[0], t, m) for t, m in groups]
         score, _, _, headline_members = max(scored)
         # a deck under the headline can match the lead as well: the title just above it wins
         best_first = headline_members[0]
         for s, _, t, m in sorted(scored, key=lambda x: x[3][0]):
             if m[0] < best_first and any(0 < best_first - i <= DECK_DISTANCE for i in m) \
-                    and s >= 0.7 * score and not captionish(t, m):
+                    and s >= 0.7 * score and not captionish(t, m, lead_text):
                 headline_members = m
                 break
         if score >= MIN_SCORE or len(groups) == 1:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from repackage.ingest.blocks import Block, classify, content_words, line_key, same_line
 from repackage.ingest.body import body_run, extend_end, extend_start, is_item, is_prose, is_sentence
 from repackage.ingest.credits import split_credit
-from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline
+from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline, names_only
+from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
 from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
 
 LEAD_PARAGRAPHS = 3
@@ -28,6 +29,7 @@ LEAD_PARAGRAPHS = 3
 # a person's name alone: 2-4 words of letters, not opening with the article (a title, a body)
 _NAME_LINE = re.compile(r"^((?!ال)[^\W\d_]+(?: [^\W\d_]+){1,3})(?:\s+[-–]\s+[^\W\d_]+)?$")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass
@@ -100,7 +102,8 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     for i in body[:LEAD_PARAGRAPHS]:
         lead |= content_words(texts[i])
 
-    layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead, end)
+    lead_text = " ".join(texts[i] for i in body[:LEAD_PARAGRAPHS])
+    layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead, end, lead_text)
     if layout.title is None and len(body) > 1 and body[0] == start and not blocks[start].sentence_end \
             and blocks[start].length <= MAX_HEADLINE_LEN:
         # nothing above the body: a long headline without a full stop opened the run
@@ -134,7 +137,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
             kinds[i] = kinds.get(i, ("date", None))
         kinds.setdefault(i, ("dropped", "date" if date else "byline"))
     if layout.byline is None:
-        _bare_byline(layout, blocks, meta, texts, (start, end, first_head, chosen_date), kinds)
+        _bare_byline(layout, blocks, meta, texts, (start, end, first_head, chosen_date), kinds, lead_text)
 
     seen: list[str] = [layout.title] if layout.title else []
     for i in body:
@@ -201,16 +204,38 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
             kinds[i] = ("dropped", "duplicate")
 
 
+def person_name(line: str) -> bool:
+    """2-4 Arabic words that can be a person's name: ``ال`` only after ``عبد``/``أبو`` or on a family
+    name of origin, no function word, no Latin letters."""
+    m = _NAME_LINE.match(line)
+    if not m or _LATIN.search(line):
+        return False
+    words = m.group(1).split()
+    for prev, w in zip([""] + words, words, strict=False):
+        f = fold(w)
+        if f in FUNCTION_WORDS:
+            return False
+        # family names with the article are mostly of origin (``البنهاوي``); ``الصحة`` is a title
+        if f.startswith("ال") and fold(prev) not in NAME_PARTICLES and not (prev and f.endswith("ي")):
+            return False
+    return True
+
+
 def _bare_byline(layout: Layout, blocks: list[Block], meta: list, texts: list[str],
-                 marks: tuple[int, int, int, int | None], kinds: dict) -> None:
+                 marks: tuple[int, int, int, int | None], kinds: dict, lead_text: str = "") -> None:
     """A name alone on a line: beside the date line, under the headline, just above or after the body."""
     start, end, first_head, date = marks
     def name_like(i: int) -> bool:
         return 0 <= i < len(texts) and i not in kinds and meta[i] is None and \
-            not blocks[i].chrome and not blocks[i].end_marker and blocks[i].latin_share <= 0.5 \
-            and bool(_NAME_LINE.match(texts[i]))
+            not blocks[i].chrome and not blocks[i].end_marker and person_name(texts[i]) \
+            and not names_only(texts[i], lead_text)
+    def box_heading(i: int) -> bool:  # a heading with a question, a story or a list under it
+        return i + 1 < len(texts) and i + 1 not in kinds and meta[i + 1] is None and \
+            not blocks[i + 1].chrome and not blocks[i + 1].end_marker and blocks[i + 1].word_count > 3
     places = [i for i in ((date - 1, date + 1) if date is not None else ()) if first_head < i < start]
-    places += [first_head + 1, start - 1, end + 1]
+    if first_head >= 0:  # with no headline above, a short first line is a section label
+        places += [first_head + 1, start - 1]
+        places += [end + 1] if not box_heading(end + 1) else []
     for i in places:
         if name_like(i):
             layout.byline = _NAME_LINE.match(texts[i]).group(1)  # without a "- City" dateline

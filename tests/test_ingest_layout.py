@@ -311,3 +311,17 @@ def test_bare_byline_must_look_like_a_person_near_the_headline_or_body():
     # with no headline above, a short first line is a section label, not a byline
     fields = parse_raw("\n\n".join(["أخبار ثقافية", *BODY]) + "\n")
     assert fields.byline is None
+
+
+def test_photo_credit_line_inside_the_article_does_not_end_it():
+    from repackage.ingest.chrome import is_end_marker, is_photo_credit
+
+    assert is_photo_credit("© AFP / Jane Roe") and not is_end_marker("© AFP / Jane Roe")
+    for notice in ("© 2024 أخبار المدينة", "© جميع الحقوق محفوظة"):
+        assert is_end_marker(notice) and not is_photo_credit(notice), notice
+    page = "\n\n".join([HEADLINE, "© Photo Agency / Sam Lee", *BODY[:2], "© Photo Agency / Ana Ruiz",
+                        *BODY[2:], "© 2024 أخبار المدينة", "رابط خبر آخر لا علاقة له بالمكتبة"]) + "\n"
+    fields = parse_raw(page)
+    assert fields.paragraphs == BODY
+    assert fields.credit == "© Photo Agency / Sam Lee"
+    assert ("© Photo Agency / Ana Ruiz", "credit") in [(d.text, d.why) for d in fields.dropped]

@@ -113,10 +113,21 @@ _INLINE_BOX = re.compile((
 MAX_END_MARKER_LEN = 80
 
 
+# ``© AGENCY / PHOTOGRAPHER`` under a photo inside the article; a site's notice has a year or "rights"
+_PHOTO_CREDIT = re.compile(r"^(?:©|copyright\b)\s*(?!.*(?:\d{4}|حقوق|محفوظة|rights|reserved))\S.{1,60}$",
+                           re.IGNORECASE)
+
+
+def is_photo_credit(line: str) -> bool:
+    """True for a ``©`` line that credits a photo (agency, photographer), not the site's copyright."""
+    return bool(_PHOTO_CREDIT.match(strip_bullet(line)))
+
+
 def is_end_marker(line: str) -> bool:
     """True when ``line`` opens what follows an article (related stories, tags, comments...)."""
     text = strip_bullet(line)
-    return bool(text) and len(text) <= MAX_END_MARKER_LEN and bool(_END.search(text.translate(_HAMZA)))
+    return bool(text) and len(text) <= MAX_END_MARKER_LEN and bool(_END.search(text.translate(_HAMZA))) \
+        and not is_photo_credit(text)
 
 
 def is_inline_box(line: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from repackage.ingest.blocks import Block, classify, content_words, line_key, same_line
 from repackage.ingest.body import body_run, extend_end, extend_start, is_item, is_prose, is_sentence
+from repackage.ingest.chrome import is_photo_credit
 from repackage.ingest.credits import split_credit
 from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline, names_only
 from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
@@ -97,7 +98,8 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         if is_prose(b) or is_sentence(b) or is_item(b) or i == end:
             body.append(i)
         else:
-            kinds[i] = ("dropped", "embed" if b.latin_share > 0.5 else "chrome")
+            why = "credit" if is_photo_credit(b.text) else "embed" if b.latin_share > 0.5 else "chrome"
+            kinds[i] = ("dropped", why)  # a photo's credit line inside the article
     lead = set()
     for i in body[:LEAD_PARAGRAPHS]:
         lead |= content_words(texts[i])
@@ -166,8 +168,12 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
     cands: list[tuple[int, int]] = []  # (signal, index)
     # a caption stands near the headline (just above it at most), not among the menus
     near = headline[-1] if headline else -1
+    credit_line = None  # ``© AGENCY / PHOTOGRAPHER`` on its own line under the photo
     for i in range(max(0, near - 3), start):
         b = blocks[i]
+        if credit_line is None and i not in headline and meta[i] is None and is_photo_credit(b.text):
+            credit_line = i
+            continue
         if i in headline or meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
             continue
         if not _LETTERS.search(b.text) or b.length > MAX_HEADLINE_LEN:
@@ -186,10 +192,15 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
             signal += 1  # a label under the date line: a caption with no other sign
         if signal:
             cands.append((signal, i))
+    if credit_line is not None:
+        layout.credit = texts[credit_line]
+        kinds[credit_line] = ("credit", None)
     if not cands:
         return
     signal, best = max(cands, key=lambda c: (c[0], blocks[c[1]].length))
     caption, credit = split_credit(texts[best], loose=True)
+    if credit_line is not None and (credit is None or not _LETTERS.search(credit)):
+        credit = texts[credit_line]  # the credit line wins over a bare number in brackets
     layout.caption, layout.credit = caption, credit
     kinds[best] = ("caption", None)
     for sig, i in cands:

@@ -308,6 +308,9 @@ def test_bare_byline_must_look_like_a_person_near_the_headline_or_body():
     assert fields.byline is None
     fields = parse_raw("\n\n".join([HEADLINE, "سامي بن علي", *BODY]) + "\n")
     assert fields.byline == "سامي بن علي"
+    # a poll's heading under the headline has its question under it
+    fields = parse_raw("\n\n".join([HEADLINE, "استفتاء الأسبوعي", "هل تؤيد فتح المكتبة ليلا؟", *BODY]) + "\n")
+    assert fields.byline is None
     # with no headline above, a short first line is a section label, not a byline
     fields = parse_raw("\n\n".join(["أخبار ثقافية", *BODY]) + "\n")
     assert fields.byline is None

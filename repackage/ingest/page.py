@@ -239,7 +239,9 @@ def _bare_byline(layout: Layout, blocks: list[Block], meta: list, texts: list[st
     def name_like(i: int) -> bool:
         return 0 <= i < len(texts) and i not in kinds and meta[i] is None and \
             not blocks[i].chrome and not blocks[i].end_marker and person_name(texts[i]) \
-            and not names_only(texts[i], lead_text)
+            and not names_only(texts[i], lead_text) and not asks(i + 1)
+    def asks(i: int) -> bool:  # a poll's heading has its question under it
+        return i < len(texts) and texts[i].rstrip().endswith(("؟", "?"))
     def box_heading(i: int) -> bool:  # a heading with a question, a story or a list under it
         return i + 1 < len(texts) and i + 1 not in kinds and meta[i + 1] is None and \
             not blocks[i + 1].chrome and not blocks[i + 1].end_marker and blocks[i + 1].word_count > 3

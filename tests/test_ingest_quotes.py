@@ -369,3 +369,19 @@ def test_surname_with_the_article_after_two_names():
              'وقال الخطيب: "الموازنة تحمي الفقراء أولا وقبل كل شيء".']
     (quote,) = _cards(paras)
     assert quote.speaker == "سالم فؤاد الخطيب"
+
+
+def test_title_adjectives_and_representation_stay_in_the_role():
+    paras = ['وقال مدير عام الهيئة المهندس باسل نجم: "سنفتح ثلاثة مكاتب جديدة هذا العام".',
+             'وأوضح عضو البرلمان عن حزب الخضر سهى داود أن "القانون يحتاج إلى مراجعة شاملة".']
+    got = [(q.speaker, q.role) for q in _cards(paras)]
+    assert got == [("باسل نجم", "مدير عام الهيئة"), ("سهى داود", "عضو البرلمان عن حزب الخضر")]
+
+
+@pytest.mark.parametrize("sentence", [
+    'وأقر المجلس قانون "تنظيم العمل الأهلي في المدن والقرى" بالإجماع.',
+    'ووقع البلدان اتفاقية "التعاون الاقتصادي الشامل بين الجانبين" أمس.',
+    'وأطلقت البلدية حملة تحت شعار "مدينتنا أجمل حين تكون نظيفة".',
+])
+def test_long_names_of_laws_and_campaigns_are_not_quotes(sentence):
+    assert _cards([sentence]) == []

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from repackage.ingest.lexicon import (
     CATEGORY_NOUNS, COMPLEMENTIZERS, CONSTRUCT_NOUNS, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES,
-    NATIONALITY_ENDINGS, OBJECT_PRONOUN_PPS, OBJECT_VERBS, PREPOSITIONS, PUNCT, ROLE_HEADS,
+    NATIONALITY_ENDINGS, OBJECT_PRONOUN_PPS, OBJECT_VERBS, PREPOSITIONS, PUNCT, ROLE_ADJECTIVES,
+    ROLE_HEADS,
     SAYING_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TIME_WORDS, fold,
 )
 from repackage.text.arabic import strip_harakat
@@ -79,8 +80,11 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     f = fold(token)
     if not f or not any(c.isalpha() for c in f) or f.isdigit() or is_boundary(f):
         return False
-    if is_role_head(f) or bare_word(f) in CONSTRUCT_NOUNS or bare_word(f) in CATEGORY_NOUNS:
-        return False
+    ends_name = not first and not has_article(token) and (
+        _ends_clause(token) or following is not None and is_boundary(fold(following)))
+    if (is_role_head(f) or bare_word(f) in CONSTRUCT_NOUNS or bare_word(f) in CATEGORY_NOUNS) \
+            and not ends_name:
+        return False  # a title word, unless it closes the name (باسل نجم:)
     stripped = f[1:] if f[0] in "وف" else f
     if f in SPEECH_VERBS or stripped in SPEECH_VERBS or f in SPEECH_PARTICIPLES or f in SAYING_NOUNS:
         return False
@@ -127,13 +131,17 @@ def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
         if not f:
             break
         # A noun without the article governs the next word (مجلس الوزراء, شركة أوراسكوم).
-        takes_next = prev in _ROLE_LINKS or not has_article(tokens[j - 1]) and (
+        takes_next = prev in _ROLE_LINKS or prev == "عن" or not has_article(tokens[j - 1]) and (
             bare_word(prev) in CONSTRUCT_NOUNS or is_role_head(prev)
             and bare_word(t) in CONSTRUCT_NOUNS
             or prev[:1] in "لب" and bare_word(prev[1:]) in CONSTRUCT_NOUNS)
-        if (f in _STOP_IN_ROLE and not _is_ali(t)) or f in COMPLEMENTIZERS or f in FUNCTION_WORDS or f in TIME_WORDS:
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
+        represents = f == "عن" and bare_word(nxt) in CONSTRUCT_NOUNS  # النائب عن حزب الوفد
+        if (f in _STOP_IN_ROLE and not _is_ali(t) and not represents) or f in COMPLEMENTIZERS \
+                or f in FUNCTION_WORDS or f in TIME_WORDS:
             break
-        ok = (takes_next or has_article(t) or f in _ROLE_LINKS or is_role_head(f)
+        ok = (takes_next or has_article(t) or f in _ROLE_LINKS or is_role_head(f) or represents
+              or (bare_word(t) in ROLE_ADJECTIVES and not has_article(tokens[j - 1]))
               or (f[0] in "لب" and len(f) > 3 and not is_name_word(t, first=False))
               or (f[0] == "و" and has_article(t.strip(PUNCT)[1:]))
               or (f[0] in "لب" and bare_word(f[1:]) in CONSTRUCT_NOUNS)

@@ -385,3 +385,8 @@ def test_title_adjectives_and_representation_stay_in_the_role():
 ])
 def test_long_names_of_laws_and_campaigns_are_not_quotes(sentence):
     assert _cards([sentence]) == []
+
+
+def test_mark_glued_to_a_preposition_opens_a_fragment():
+    (quote,) = extract_quotes([NAMED, "ووصفت منصور تأخر المشروع ب”العار” على الجميع."])
+    assert (quote.text, quote.card_worthy, quote.speaker) == ("العار", False, "ليلى منصور")

@@ -390,3 +390,18 @@ def test_long_names_of_laws_and_campaigns_are_not_quotes(sentence):
 def test_mark_glued_to_a_preposition_opens_a_fragment():
     (quote,) = extract_quotes([NAMED, "ووصفت منصور تأخر المشروع ب”العار” على الجميع."])
     assert (quote.text, quote.card_worthy, quote.speaker) == ("العار", False, "ليلى منصور")
+
+
+def test_feminine_verb_goes_back_to_the_woman_speaking():
+    paras = [
+        "قالت وزيرة الصحة هالة زيدان إن الوضع مستقر.",
+        'وقال مدير المستشفى كريم فاضل: "لدينا ما يكفي من الأسرة لاستقبال المرضى".',
+        'وأضافت: "الوزارة سترسل فرقا إضافية إلى المستشفيات في الأقاليم".',
+        'وتابع: "الأطباء يعملون على مدار الساعة دون توقف".',
+    ]
+    assert [q.speaker for q in _cards(paras)] == ["كريم فاضل", "هالة زيدان", "كريم فاضل"]
+
+
+def test_title_with_a_possessive_announces_a_name():
+    paras = ['وقال المخرج عادل نصر إن فيلمه "رحلة إلى قلب المدينة القديمة" سيعرض في الخريف.']
+    assert _cards(paras) == []

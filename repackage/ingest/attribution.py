@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from repackage.ingest.lexicon import (
     AFTER_CUES, COMPLEMENTIZERS, MASDAR_GOVERNORS, NARRATION_OPENERS, OBJECT_PRONOUN_PPS,
-    OBJECT_VERBS, PREPOSITIONS, SAYING_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TIME_WORDS, fold,
+    LIST_OPENERS, OBJECT_VERBS, PREPOSITIONS, SAYING_NOUNS, SPEECH_PARTICIPLES, SPEECH_VERBS, TIME_WORDS, fold,
 )
 
 PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
@@ -90,6 +90,7 @@ def masked_tokens(text: str, start: int, end: int, masks: list[tuple[int, int]])
 
 
 def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
+    """The words after the cue ``tokens[i]`` that may name the speaker (up to ``إن``, a colon, a quote)."""
     out: list[str] = []
     j = i + 1
     while j < len(tokens) and fold(tokens[j]) in OBJECT_PRONOUN_PPS:
@@ -175,6 +176,8 @@ def introduces_speech(before: str) -> bool:
     """The clause before a colon introduces direct speech (a speech cue, no ``أن`` after it)."""
     start = sentence_start(before, len(before), [])
     tokens = before[start:].split()
+    if tokens and fold(tokens[-1]) in LIST_OPENERS:
+        return False  # "الأرقام التالية:", "ثلاثة أمور هي:": a list follows, not speech
     for i in range(len(tokens) - 1, -1, -1):
         f = fold(tokens[i])
         if f in COMPLEMENTIZERS:

@@ -40,6 +40,8 @@ SPEECH_VERBS = _past(
     "يقول تقول يقولون يضيف تضيف يؤكد تؤكد يوضح توضح يرى ترى يشير تشير يتابع تتابع يلفت "
     "قالا رات رأى رأت اعتبر اعتبرت يعتبر تعتبر نفت نفوا روت حكت مضت"
 )
+# Feminine past forms of weak verbs, which do not end in a stem plus ت.
+FEMININE_VERBS = _forms("نفت روت حكت مضت رأت رات دعت")
 # Verbs whose quoted object reads only inside the sentence (``تعهد "بمعارضة…"``).
 OBJECT_VERBS = _past("تعهد وعد دعا حث وصف طالب حذر توعد ناشد توقع") | _forms("دعت دعوا")
 # Participles and verbal nouns that carry the speech of the sentence's subject.
@@ -80,7 +82,7 @@ CATEGORY_NOUNS = _forms(
     "تلفزيون تلفزيونية صحيفة جريدة مجلة وكالة موقع منصة تطبيق شبكة مهرجان جائزة حزب حركة جماعة "
     "تنظيم جمعية شركة قضية عملية كلمة لفظ لفظة مصطلح عنوان بعنوان وسم هاشتاغ هاشتاج شعار رواية "
     "كتاب ديوان أغنية ألبوم مبادرة حملة ندوة مؤتمر مسابقة بطولة دوري نادي مسمى تدعى يدعى تسمى "
-    "يسمى باسم ونصه نصه ونصها نصها عبارة فريق كأس معرض عروض اسم مقال مقالة فيديو مقطع وثيقة "
+    "يسمى باسم ونصه نصه ونصها نصها عبارة كأس معرض عروض اسم مقال مقالة فيديو مقطع وثيقة "
     "لقب سلسلة قانون اتفاقية اتفاق معاهدة مرسوم لائحة"
 )
 # Platforms whose names pages put in marks (``عبر "تويتر"``).
@@ -106,4 +108,6 @@ FUNCTION_WORDS = _forms(
 OBJECT_PRONOUN_PPS = _forms("عليه عليها عليهم له لها لهم منه منها إليه إليها")
 # Words after which a speech verb's form is a verbal noun (``رفض ذكر اسمه``, ``دون ذكر``).
 MASDAR_GOVERNORS = _forms("رفض رفضت طلب طلبت فضل فضلت عدم دون بدون رافضا مفضلا")
+# Words before a colon that open a list, not speech.
+LIST_OPENERS = _forms("التالي التالية الآتي الآتية كالتالي كالآتي هي هو وهي وهو منها أبرزها أهمها مثل وهما هما")
 NAME_PARTICLES = _forms("عبد أبو ابو بن ابن آل بنت أم")

@@ -96,7 +96,8 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
         return True
     if f[0] == "و" and len(f) >= 3:
         return False  # "ونظيره": the conjunction opens the next phrase
-    if f[0] in "لب" and (f[1:].startswith("ال") or f.startswith("لل") or f.endswith(("ه", "ها", "هم", "ة", "ات"))):
+    if f[0] in "لب" and (f[1:].startswith("ال") or f.startswith("لل")
+                          or f.endswith(("ه", "ها", "هم", "ة", "ات"))):
         return False  # لشبكة, بالعاصمة, لنظيره: a preposition glued to a noun ends the name
     if f[0] in "لب" and following is not None and has_article(following):
         return False  # لوسائل الإعلام: a prepositional phrase, not a family name
@@ -117,6 +118,7 @@ class Mention:
 
     @property
     def role_text(self) -> str | None:
+        """The title as one string, or None."""
         return " ".join(self.role) or None
 
 

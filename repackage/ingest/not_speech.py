@@ -29,6 +29,10 @@ def _forms(token: str) -> set[str]:
     """A word as the lists may hold it: with and without a glued prefix and the article."""
     f = fold(token).rstrip("ـ")
     out = {f, f[2:] if f.startswith("ال") else f}
+    for suffix in ("ها", "هم", "ه"):  # فيلمه, روايتها: a possessive on the category noun
+        if f.endswith(suffix) and len(f) > len(suffix) + 2:
+            base = f[: -len(suffix)]
+            out |= {base, base[:-1] + "ة" if base.endswith("ت") else base}
     for p in _PREFIXES:
         if f.startswith(p) and len(f) > 3:
             rest = f[1:]

@@ -166,6 +166,6 @@ def colon_speech(paragraph: str, spans: list[Span], says) -> list[Span]:
         if not says(paragraph[:i]):
             continue
         end = end_of_speech(paragraph, start)
-        if end - start > 0:
+        if end - start > 0 and not paragraph[start].isdigit():
             found.append(Span(start, end, "none", None, None))
     return found

@@ -24,7 +24,7 @@ from repackage.ingest.lexicon import (
 from repackage.ingest.quote_marks import Span, colon_speech, find_spans
 from repackage.ingest.mentions import described, is_role_head, parse_mention
 from repackage.ingest.not_speech import NameSpans
-from repackage.ingest.speakers import Person, Registry, build_registry
+from repackage.ingest.speakers import Floor, Person, Registry, build_registry
 from repackage.model import Quote
 from repackage.text.arabic import normalize
 
@@ -83,7 +83,7 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
 
 
 def _events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, last):
-    """``(offset, person)`` for every speech verb outside quotes that names its subject."""
+    """``(offset, person, verb)`` for every speech verb outside quotes that names its subject."""
     tokens, offsets = [], []
     for m in _TOKEN.finditer(paragraph):
         if any(a <= m.start() < b for a, b in masks):
@@ -103,12 +103,13 @@ def _events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, la
             cue = Cue("verb", t, speaker_window(tokens, i), ())
             person, _ = resolve_cue(cue, registry, last)
             if person is not None and (cue_kind(t) == "verb" or registry.by_name(person.name.split())):
-                events.append((offsets[i], person))
+                events.append((offsets[i], person, t))
     return events
 
 
-def _attribute(paragraph, span, masks, registry, last, continues=False):
-    """``(person, as_written, attribution, cue kind)`` for one quote."""
+def _attribute(paragraph, span, masks, registry, floor, continues=False):
+    """``(person, as_written, attribution, cue kind, cue word)`` for one quote."""
+    last = floor.last
     if span.open_mark is not None:
         pos = span.open_mark
     elif span.marks == "none":
@@ -121,23 +122,24 @@ def _attribute(paragraph, span, masks, registry, last, continues=False):
     for cue in cues:
         person, written = resolve_cue(cue, registry, last)
         if person is not None:
-            return person, written, "before", cue.kind
+            return person, written, "before", cue.kind, cue.word
     end = span.close_mark + 1 if span.close_mark is not None else span.end
     after = cue_after(paragraph, end)
     if after is not None:
         person, written = resolve_cue(after, registry, last)
         if person is not None:
-            return person, written, "after", after.kind
+            return person, written, "after", after.kind, after.word
     if cues or after is not None:
         nearest = cues[0] if cues else None
         person = registry.mentioned_in(list(nearest.before)) if nearest else None
         kind = nearest.kind if nearest else after.kind
         if person is None and last is None and nearest is not None:
             person = _subject_title(list(nearest.before))  # "وكان الرئيس قد قال: …"
-        return person or last, None, "before" if cues else "after", kind
+        word = nearest.word if nearest else after.word
+        return person or floor.pronoun(word), None, "before" if cues else "after", kind, word
     if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
-        return last, None, "none", None  # a paragraph that is all quote goes on with the speaker
-    return None, None, "none", None
+        return last, None, "none", None, None  # a paragraph all in quotes goes on with its speaker
+    return None, None, "none", None, None
 
 
 def _subject_title(tokens: list[str]) -> Person | None:
@@ -207,7 +209,7 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
     """
     registry = build_registry(list(context or []) + list(paragraphs))
     names = NameSpans(registry, list(paragraphs))
-    last: Person | None = None
+    floor = Floor()
     quotes: list[Quote] = []
     for index, paragraph in enumerate(paragraphs):
         marked = names.judge(paragraph, find_spans(paragraph))
@@ -215,11 +217,12 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
                  if fold(paragraph[s.start:s.end].split()[0]) not in COMPLEMENTIZERS]
         spans = sorted(_outer(marked + colon), key=lambda s: s.start)
         masks = _masks(spans)
-        events = _events(paragraph, masks, registry, last)
+        events = _events(paragraph, masks, registry, floor.last)
         for span in spans:
             pos = span.open_mark if span.open_mark is not None else span.start
             while events and events[0][0] < pos:
-                last = events.pop(0)[1]
+                _, person, verb = events.pop(0)
+                floor.give(person, verb)
             start = span.start
             if span.open_mark is None and span.marks != "none":
                 start = _orphan_start(paragraph, span, registry)
@@ -232,14 +235,14 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
                 text = text.rstrip(" .")
             if not text or not any(c.isalpha() for c in text):
                 continue
-            continues = bool(quotes) and quotes[-1].paragraph == index - 1 and last is not None \
-                and quotes[-1].speaker == last.name
-            person, written, attribution, kind = _attribute(
-                paragraph, span, masks, registry, last, continues)
-            if person is not None:
-                last = person
+            continues = bool(quotes) and quotes[-1].paragraph == index - 1 and floor.last is not None \
+                and quotes[-1].speaker == floor.last.name
+            person, written, attribution, kind, verb = _attribute(
+                paragraph, span, masks, registry, floor, continues)
+            floor.give(person, verb)
             words = _word_count(text)
-            fragment = words <= MAX_FRAGMENT_WORDS and not (words == MAX_FRAGMENT_WORDS and _direct(paragraph, span))
+            whole = words == MAX_FRAGMENT_WORDS and _direct(paragraph, span)
+            fragment = words <= MAX_FRAGMENT_WORDS and not whole
             card_worthy = not fragment and person is not None and not _governed(text, kind)
             marks = span.marks if span.balanced else "unbalanced"
             quotes.append(Quote(
@@ -247,8 +250,8 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
                 card_worthy=card_worthy, role=person.role if person else None,
                 as_written=written, attribution=attribution, marks=marks,
             ))
-        for _, person in events:
-            last = person
+        for _, person, verb in events:
+            floor.give(person, verb)
     return tuple(quotes)
 
 

@@ -1,8 +1,10 @@
 """Who is who in an article: a registry of the people it names, resolving short forms.
 
 The registry keeps every full mention (``mentions.parse_mention``) in order, and resolves what a
-later sentence writes: a surname or first name (``كوبر``), a title alone (``المدرب الأرجنتيني``, ``الخبير الدولي``) by the words it shares with a
-known person's title and description, or a description of someone never named (``القاضي``).
+later sentence writes: a surname or first name (``كوبر``), or a title alone (``المدرب
+الأرجنتيني``, ``الخبير الدولي``) by the words it shares with a known person's title and
+description. ``Floor`` keeps who has spoken, so ``وأضاف`` / ``وأضافت`` go to the last speaker
+whose gender the verb agrees with.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from repackage.ingest.attribution import cue_kind
-from repackage.ingest.lexicon import NAME_PARTICLES, fold
+from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, fold
 from repackage.ingest.mentions import Mention, bare_word, is_boundary, is_role_head, parse_mention
 
 
@@ -21,9 +23,11 @@ class Person:
     name: str
     role: str | None = None
     words: frozenset[str] = field(default_factory=frozenset)  # folded title/descriptor words
+    feminine: bool | None = None  # what the title's form says (وزيرة, الفنانة), when it says
 
     @property
     def name_tokens(self) -> list[str]:
+        """The name's words, folded for comparison."""
         return [fold(t) for t in self.name.split()]
 
 
@@ -54,7 +58,8 @@ class Registry:
                     person.role = mention.role_text
                 person.words = person.words | words
                 return person
-        person = Person(name, mention.role_text, words)
+        head = bare_word(mention.role[0]) if mention.role else ""
+        person = Person(name, mention.role_text, words, head.endswith("ة") if head else None)
         self.people.append(person)
         return person
 
@@ -113,3 +118,56 @@ def build_registry(texts: list[str]) -> Registry:
             elif cue_kind(tok) in ("verb", "object"):
                 registry.add(parse_mention(tokens[i + 1:i + 17]))
     return registry
+
+
+def verb_gender(word: str | None) -> bool | None:
+    """True when a speech verb or participle is feminine (قالت, أضافت, قائلة), False when
+    masculine (قال, يقول, قائلا), None when it does not say (رددوا, a noun)."""
+    if not word or cue_kind(word) not in ("verb", "participle", "object"):
+        return None
+    f = fold(word)
+    if len(f) > 3 and f[0] in "وف" and cue_kind(f[1:]):
+        f = f[1:]
+    if f.endswith("وا") or f.endswith("ين"):
+        return None
+    if f.endswith("ة"):
+        return True
+    if f.endswith("ت") and (cue_kind(f[:-1]) or f in FEMININE_VERBS):
+        return True
+    if f[0] == "ت" and cue_kind("ي" + f[1:]):
+        return True
+    return False
+
+
+class Floor:
+    """Who has spoken so far, in order, and what their verbs said of their gender."""
+
+    def __init__(self) -> None:
+        self.turns: list[Person] = []
+        self.feminine: dict[str, bool] = {}
+
+    @property
+    def last(self) -> Person | None:
+        """The one who spoke last, or None."""
+        return self.turns[-1] if self.turns else None
+
+    def give(self, person: Person | None, verb: str | None = None) -> None:
+        """``person`` speaks now (introduced by ``verb``)."""
+        if person is None:
+            return
+        gender = verb_gender(verb)
+        if gender is not None:
+            self.feminine.setdefault(person.name, gender)
+        elif person.feminine is not None:
+            self.feminine.setdefault(person.name, person.feminine)
+        self.turns.append(person)
+
+    def pronoun(self, verb: str | None) -> Person | None:
+        """Who ``وأضافت`` / ``وتابع`` means: the last speaker whose gender agrees with the verb."""
+        gender = verb_gender(verb)
+        if gender is None:
+            return self.last
+        for person in reversed(self.turns):
+            if self.feminine.get(person.name, gender) == gender:
+                return person
+        return self.last

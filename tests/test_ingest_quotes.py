@@ -405,3 +405,13 @@ def test_feminine_verb_goes_back_to_the_woman_speaking():
 def test_title_with_a_possessive_announces_a_name():
     paras = ['وقال المخرج عادل نصر إن فيلمه "رحلة إلى قلب المدينة القديمة" سيعرض في الخريف.']
     assert _cards(paras) == []
+
+
+@pytest.mark.parametrize("tail, speaker", [
+    ("، حسبما قال رئيس البلدية كمال حداد.", "كمال حداد"),
+    ("، بحسب ما قاله رئيس البلدية كمال حداد للصحفيين.", "كمال حداد"),
+    ("، بحسب ما نقلت وكالة الأنباء.", None),
+])
+def test_attribution_after_through_what_someone_said(tail, speaker):
+    quotes = extract_quotes([f'"{SPEECH}"{tail}'])
+    assert quotes[0].speaker == speaker

@@ -21,6 +21,7 @@ PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?؟](?!\d)")
 _MAX_WINDOW = 16
+_RELAY = ("نقل", "اور", "نشر", "بث", "ذكر")  # verbs of outlets relaying words (نقلت, أوردت, ذكرت)
 
 
 @dataclass(frozen=True)
@@ -147,10 +148,18 @@ def cue_after(text: str, pos: int) -> Cue | None:
     """An attribution right after a quote that ends at ``pos``: ``، قال شي``, ``، وفق نقاد``."""
     rest = text[pos:]
     tokens = rest.lstrip(' "”“»،,').split()[:_MAX_WINDOW]
-    if tokens and fold(tokens[0]) == "كما":
-        tokens = tokens[1:]
     if not tokens:
         return None
+    if fold(tokens[0]) in ("حسبما", "وفقما", "كما") or (
+            cue_kind(tokens[0]) == "according" and len(tokens) > 1 and fold(tokens[1]) in ("ما", "لما")):
+        # "حسبما قال الوزير" names the speaker; "بحسب ما نقلت رويترز" only the outlet
+        verb = tokens[1] if fold(tokens[0]) in ("حسبما", "وفقما", "كما") else tokens[2:3] and tokens[2]
+        said = verb and (cue_kind(verb) == "verb" or fold(verb).endswith("ه")
+                         and cue_kind(fold(verb)[:-1]) == "verb")  # قاله, ذكره
+        if not said or fold(verb).removeprefix("و")[:3] in _RELAY:
+            return None
+        tokens = tokens[tokens.index(verb):]
+        return Cue("verb", verb, speaker_window(tokens, 0), ())
     kind = cue_kind(tokens[0])
     if kind == "verb":
         return Cue("verb", tokens[0], speaker_window(tokens, 0), ())
@@ -160,8 +169,6 @@ def cue_after(text: str, pos: int) -> Cue | None:
         nxt = [fold(t) for t in tokens[1:3]]
         if nxt and (nxt[0] in SAYING_NOUNS or "قوله" in nxt or "قولها" in nxt):
             return Cue("after", tokens[0], (), ())
-        if nxt and nxt[0] == "ما":
-            return None  # "بحسب ما نقلت رويترز": the source that relayed it, not the speaker
         window = []
         for t in tokens[1:7]:
             if _SENTENCE_END.search(t[-1:]) or fold(t) in PREPOSITIONS:

@@ -11,7 +11,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Pillow's Raqm layout load (the product falls back without it, the tests cover both paths).
 TEST_DEBS := tesseract-ocr tesseract-ocr-ara libfribidi0
 
-.PHONY: demo test install system-deps clean
+# The MBROLA Arabic voices (clearer offline speech) come from Debian's contrib/non-free: the
+# script enables those for these packages only and says so; where it cannot, it writes why to
+# $(MBROLA_REASON) and the run goes on with espeak-ng's own voice.
+MBROLA_REASON := $(VENV)/mbrola-unavailable.txt
+
+.PHONY: demo test install system-deps mbrola clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +25,10 @@ $(VENV)/bin/python:
 install: $(VENV)/bin/python
 	$(PIP) install --quiet ".[test]"
 
-demo: install
+mbrola:
+	@bash tools/install-mbrola.sh $(MBROLA_REASON)
+
+demo: install mbrola
 	$(VENV)/bin/repackage all assets/sample-article.txt --out $(OUT)
 	@echo
 	@echo "Results are in $(OUT)/sample-article/: audio/episode.mp3, cards/*.png, thread/*.md, manifest.json"
@@ -32,7 +40,7 @@ system-deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test: system-deps install
+test: system-deps mbrola install
 	$(VENV)/bin/pytest -q
 
 clean:

@@ -25,7 +25,7 @@ from measure import BENCH_DIR, SEED, Context, Outcome, write_json
 
 # Cheap and independent groups first, so a partial run still says something useful.
 GROUPS = ("extraction", "startup_time", "card_speed", "chromium_cards", "gtts_traffic", "speech_speed",
-          "mix_speed", "pipeline_runs", "batch_runs")
+          "mix_speed", "pipeline_runs", "batch_runs", "voice")
 
 KEY_ORDER = (
     "cards_ms_per_card", "cards_chromium_ms_per_card", "cards_speedup_vs_chromium",
@@ -40,6 +40,8 @@ KEY_ORDER = (
     "extract_headline_accuracy", "extract_paragraph_f1", "extract_body_exact",
     "extract_quote_recall", "extract_quote_precision", "extract_speaker_accuracy",
     "extract_credit_accuracy",
+    "voice_cer_offline", "voice_arabic_share", "voice_cer_espeak", "voice_arabic_share_espeak",
+    "voice_cer_mbrola_ar1", "voice_cer_mbrola_ar2", "voice_cer_reversed", "voice_cer_shuffled",
 )
 
 # ratio key -> (numerator, denominator)
@@ -71,6 +73,12 @@ GOALS: dict[str, tuple[str, Any]] = {
     "extract_quote_precision": (">= 0.95", lambda r: _ge(r["extract_quote_precision"], 0.95)),
     "extract_speaker_accuracy": (">= 0.9", lambda r: _ge(r["extract_speaker_accuracy"], 0.9)),
     "extract_credit_accuracy": (">= 0.9", lambda r: _ge(r["extract_credit_accuracy"], 0.9)),
+    "voice_cer_offline": ("<= 0.35", lambda r: _le(r["voice_cer_offline"], 0.35)),
+    "voice_arabic_share": (">= 0.95", lambda r: _ge(r["voice_arabic_share"], 0.95)),
+    "voice_cer_reversed": (">= 2x offline",
+                           lambda r: _ge(r["voice_cer_reversed"],
+                                         None if r["voice_cer_offline"] is None
+                                         else 2 * r["voice_cer_offline"])),
 }
 
 

@@ -232,7 +232,10 @@ def test_gtts_without_network_is_a_one_line_error(small_article, tmp_path, monke
 
 
 def test_auto_without_network_uses_espeak_and_says_so(small_article, tmp_path, monkeypatch):
+    from repackage.audio.engines import mbrola
+
     _offline(monkeypatch)
+    monkeypatch.setattr(mbrola, "installed_voices", lambda: [])  # MBROLA: test_audio_mbrola
     path = tmp_path / "a.json"
     path.write_text(small_article.to_json(), "utf-8")
     result = CliRunner(mix_stderr=False).invoke(
@@ -244,7 +247,8 @@ def test_auto_without_network_uses_espeak_and_says_so(small_article, tmp_path, m
     assert "espeak" in result.stderr
     meta = json.loads((tmp_path / "out" / small_article.slug / "audio" / "episode.json")
                       .read_text("utf-8"))
-    assert meta["engine"] == "espeak"
+    assert meta["engine"] == "espeak" and meta["fallback"] is True
+    assert "mbrola" in result.stderr  # how to get the clearer voice
 
 
 def test_failed_mix_leaves_no_partial_episode(small_article, tmp_path, monkeypatch):

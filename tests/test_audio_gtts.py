@@ -212,10 +212,12 @@ def test_failed_segment_names_itself_and_leaves_no_empty_files(fake, sleeps, mp3
     assert voiced[0].samples == len(pcm) // 2
 
 
-def test_auto_picks_espeak_when_google_is_unreachable(sleeps):
+def test_auto_picks_the_offline_voice_when_google_is_unreachable(sleeps):
+    from repackage.audio.engines import offline_engine
+
     dead = GTTSEngine(url="http://127.0.0.1:9/", timeout=(0.2, 0.2), sleep=sleeps.append)
     eng, reason = choose_engine("auto", probe=dead)
-    assert eng.name == "espeak" and "unreachable" in reason
+    assert eng.name == offline_engine()[0].name and "unreachable" in reason
 
 
 def test_auto_picks_gtts_when_google_answers(fake, sleeps):
@@ -310,7 +312,7 @@ def test_refused_connection_is_retried(sleeps, mp3_bytes):
     assert sleeps == [0.25]
 
 
-def test_auto_falls_back_to_espeak_when_gtts_fails_part_way(fake, sleeps, mp3_bytes,
+def test_auto_falls_back_offline_when_gtts_fails_part_way(fake, sleeps, mp3_bytes,
                                                             seed_article, tmp_path, monkeypatch):
     import dataclasses
 
@@ -326,8 +328,9 @@ def test_auto_falls_back_to_espeak_when_gtts_fails_part_way(fake, sleeps, mp3_by
         (flaky, "gtts (Google TTS reachable)") if name == "auto" else real(name)))
     summary = build_episode(article, tmp_path / "out" / "s", engine="auto",
                             cache_dir=tmp_path / "cache")
-    assert summary["engine"] == "espeak"
+    assert summary["engine"] == episode.offline_engine()[0].name
     assert "part-way" in summary["engine_reason"] and "HTTP 503" in summary["engine_reason"]
+    assert summary["fallback"] is True and "HTTP 503" in summary["fallback_reason"]
 
 
 def test_chunks_voiced_before_a_failure_are_kept(sleeps, mp3_bytes, tmp_path):

@@ -38,14 +38,22 @@ def test_every_required_piece_is_present_on_a_set_up_machine():
     assert report["ok"] is True
     names = [c["name"] for c in report["checks"]]
     assert names == ["python packages", "raqm", "fonts", "ffmpeg", "espeak-ng", "diacritizer",
-                     "network", "tesseract"]
+                     "offline voice", "network", "tesseract"]
     raqm = next(c for c in report["checks"] if c["name"] == "raqm")
     assert "Raqm" in raqm["detail"] and "FriBiDi" in raqm["detail"]
 
 
-def test_optional_checks_are_network_and_tesseract_only():
-    assert {c.name for c in CHECKS if not c.required} == {"network", "tesseract"}
-    assert all(c.fix.startswith(("pip install", "apt-get install", "allow")) for c in CHECKS)
+def test_optional_checks_are_offline_voice_network_and_tesseract_only():
+    assert {c.name for c in CHECKS if not c.required} == {"offline voice", "network",
+                                                         "tesseract"}
+    assert all(c.fix.startswith(("pip install", "apt-get install", "allow", "echo 'deb "))
+               for c in CHECKS)
+
+
+def test_offline_voice_fix_enables_contrib_non_free_and_installs_the_voices():
+    fix = next(c.fix for c in CHECKS if c.name == "offline voice")
+    assert " contrib non-free' > /etc/apt/sources.list.d/" in fix
+    assert "apt-get install -y espeak-ng mbrola mbrola-ar1 mbrola-ar2" in fix
 
 
 def test_a_probe_that_raises_is_reported_missing_with_its_fix():
@@ -72,7 +80,21 @@ def test_doctor_command_exits_0_with_only_a_warning(monkeypatch: pytest.MonkeyPa
     assert result.exit_code == 0, result.stdout
     network = next(line for line in result.stdout.splitlines() if "network" in line)
     assert network.startswith("warning")
-    assert "use --engine espeak" in result.stdout
+    assert "use --engine mbrola / espeak" in result.stdout
+
+
+def test_doctor_names_the_offline_voice_present(mbrola_voice):
+    result = run_check(next(c for c in CHECKS if c.name == "offline voice"))
+    assert result["ok"] is True and f"MBROLA {mbrola_voice}" in result["detail"]
+
+
+def test_doctor_without_mbrola_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch):
+    from repackage.audio.engines import mbrola
+
+    monkeypatch.setattr(mbrola, "installed_voices", lambda: [])
+    result = run_check(next(c for c in CHECKS if c.name == "offline voice"))
+    assert result["ok"] is False and "espeak-ng's own Arabic" in result["detail"]
+    assert "apt-get install -y espeak-ng mbrola mbrola-ar1 mbrola-ar2" in result["fix"]
 
 
 def test_doctor_json(monkeypatch: pytest.MonkeyPatch):

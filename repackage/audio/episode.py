@@ -24,7 +24,7 @@ from repackage.resources import asset
 
 from . import codec, loudness, mix, publish
 from .cache import AudioCache, cache_root
-from .engines import choose_engine
+from .engines import choose_engine, offline_engine
 from .engines.base import Engine
 from .script import Script, plan_script, read_script, script_markdown
 from .show import Show, load_show
@@ -62,6 +62,18 @@ def _resolve_engine(engine: str | Engine) -> tuple[Engine, str]:
     if isinstance(engine, str):
         return choose_engine(engine)
     return engine, f"{engine.name} (given)"
+
+
+def voice_facts(eng: Engine, reason: str) -> dict[str, Any]:
+    """What episode.json says of the voice beside its name: fallback or not, and why."""
+    fallback = "(fallback:" in reason
+    why = reason.split("(fallback:", 1)[1].rstrip(")").strip() if fallback else None
+    hint = ""
+    if eng.name == "espeak":
+        from .engines import MBROLA_HINT
+        hint = MBROLA_HINT
+    return {"fallback": fallback, "fallback_reason": why,
+            "voice_sample_rate": getattr(eng, "native_rate", None), "voice_hint": hint or None}
 
 
 def _mix_key(engine: Engine, planned: list[Any], show: Show, jingle: Path,
@@ -136,7 +148,9 @@ def build_episode(article: Article, slug_dir: Path, *, engine: str | Engine = "a
     episode). ``force`` re-voices every chunk and re-mixes even when nothing changed (an
     edited script is still kept). The cache lives in ``cache_dir`` (default
     ``$REPACKAGE_CACHE`` or ``OUT/.cache``). The summary's ``engine`` and
-    ``engine_reason`` say which voice was used and why.
+    ``engine_reason`` say which voice was used and why; ``fallback`` is true when ``auto``
+    had to use an offline voice (``fallback_reason`` says why, ``voice_hint`` how to get a
+    clearer one).
     """
     slug_dir = Path(slug_dir)
     show = show or load_show()
@@ -150,10 +164,11 @@ def build_episode(article: Article, slug_dir: Path, *, engine: str | Engine = "a
     except NetworkError as exc:
         if engine != "auto" or eng.name != "gtts":
             raise
-        reason = f"espeak (Google TTS failed part-way: {exc})"
+        offline, _hint = offline_engine()
+        reason = (f"{offline.name} {offline.voice} (fallback: Google TTS failed part-way: "
+                  f"{exc})")
         log.warning("speech engine: %s", reason)
-        espeak, _ = _resolve_engine("espeak")
-        return _build(article, planned, slug_dir, espeak, reason, force, progress, show, cache)
+        return _build(article, planned, slug_dir, offline, reason, force, progress, show, cache)
 
 
 def _build(article: Article, planned_script: Script, slug_dir: Path, eng: Engine, reason: str,
@@ -177,8 +192,8 @@ def _build(article: Article, planned_script: Script, slug_dir: Path, eng: Engine
     if not force:
         prev = _reusable(previous, audio_dir, mix_key)
         if prev is not None:
-            return {**prev, "engine_reason": reason, "script_status": script_status,
-                    "reused": True, "synthesized_chunks": 0}
+            return {**prev, "engine_reason": reason, **voice_facts(eng, reason),
+                    "script_status": script_status, "reused": True, "synthesized_chunks": 0}
 
     voiced, stats = voice_segments(planned, eng, cache, force=force, progress=progress)
 
@@ -242,6 +257,7 @@ def _build(article: Article, planned_script: Script, slug_dir: Path, eng: Engine
         "engine_reason": reason,
         "voice": eng.voice,
         "engine_version": eng.version,
+        **voice_facts(eng, reason),
         "script_status": script_status,
         "duration_s": round(total, 3),
         "sample_rate": codec.RATE,

@@ -56,6 +56,8 @@ def command(article: str, engine: str, out_dir: str, as_json: bool, force: bool,
             bar.close()
     if not quiet:
         click.echo(f"engine: {summary['engine_reason']}", err=True)
+        if summary.get("voice_hint"):
+            click.echo(f"voice: {summary['voice_hint']}", err=True)
     if as_json:
         echo_json(summary)
         return

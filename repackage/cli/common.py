@@ -23,10 +23,11 @@ json_option = click.option(
     "--json", "as_json", is_flag=True, help="Print a JSON summary on stdout (for scripts)."
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-ENGINES = ("auto", "gtts", "espeak")
+ENGINES = ("auto", "gtts", "mbrola", "espeak")
 engine_option = click.option(
     "--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
-    help="Voice: gtts (Google, online), espeak (offline) or auto (gtts when reachable).",
+    help="Voice: gtts (Google, online), mbrola (offline, clearer; Debian's MBROLA voices), "
+         "espeak (offline) or auto (gtts when reachable, else the best offline voice).",
 )
 
 

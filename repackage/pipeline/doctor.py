@@ -112,6 +112,38 @@ def _diacritizer() -> tuple[bool, str]:
     return True, f"the {engine.diacritizer_model} model loads and adds marks"
 
 
+def _codename() -> str:
+    try:
+        for line in Path("/etc/os-release").read_text("utf-8").splitlines():
+            if line.startswith("VERSION_CODENAME="):
+                return line.split("=", 1)[1].strip().strip('"') or "bookworm"
+    except OSError:
+        pass
+    return "bookworm"
+
+
+def mbrola_commands() -> str:
+    """The exact commands that bring the MBROLA voices to a Debian machine (as root)."""
+    return ("echo 'deb http://deb.debian.org/debian " + _codename() + " contrib non-free' "
+            "> /etc/apt/sources.list.d/mbrola.list && apt-get update && "
+            "apt-get install -y espeak-ng mbrola mbrola-ar1 mbrola-ar2"
+            " (or, in a source checkout: make mbrola)")
+
+
+def _offline_voice() -> tuple[bool, str]:
+    from repackage.audio.engines.mbrola import MbrolaEngine, installed_voices
+
+    voices = installed_voices()
+    if not voices:
+        return False, ("only espeak-ng's own Arabic, which listeners find hard to follow; "
+                       "the MBROLA Arabic voices are not installed")
+    rate, pcm = MbrolaEngine(voice=voices[0]).pcm("مَرْحَبًا بِكُمْ")
+    if not pcm.strip(b"\0"):
+        return False, f"MBROLA {voices[0]} installed but produced no speech"
+    return True, (f"MBROLA {', '.join(voices)} through espeak-ng ({rate} Hz): the offline voice "
+                  "--engine auto uses")
+
+
 def _network(host: str = GTTS_HOST, timeout: float = 3.0) -> tuple[bool, str]:
     try:
         with socket.create_connection((host, 443), timeout=timeout):
@@ -143,8 +175,10 @@ CHECKS: tuple[Check, ...] = (
           "audio: the offline voice"),
     Check("diacritizer", _diacritizer, True, "pip install text2tashkeel onnxruntime",
           "audio: vowel marks for the offline voice"),
+    Check("offline voice", _offline_voice, False, mbrola_commands(),
+          "audio: the clearer offline voice (MBROLA; its licence forbids bundling it)"),
     Check("network", _network, False,
-          f"allow HTTPS to {GTTS_HOST}, or use --engine espeak",
+          f"allow HTTPS to {GTTS_HOST}, or use --engine mbrola / espeak",
           "audio: the gTTS voice"),
     Check("tesseract", _tesseract, False,
           "apt-get install -y tesseract-ocr tesseract-ocr-ara", "tests only: OCR of cards"),

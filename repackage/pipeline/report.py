@@ -22,7 +22,15 @@ def article_lines(row: dict[str, Any]) -> list[str]:
     result = row["result"]
     head = "up to date" if result["status"] == "up-to-date" else "done"
     engine = f", engine {result['engine']}" if result.get("engine") else ""
+    voice = result.get("voice") or {}
+    if voice.get("voice"):
+        engine += f" ({voice['voice']})"
     lines = [f"{result['slug']}: {head} in {_seconds(result['seconds'])}{engine}"]
+    if voice.get("fallback"):
+        lines.append(f"  offline fallback voice {voice.get('engine')} {voice.get('voice')}: "
+                     f"{voice.get('fallback_reason') or 'online voice unavailable'}")
+        if voice.get("hint"):
+            lines.append(f"  {voice['hint']}")
     for step in result["stages"]:
         note = "  up to date" if step["skipped"] else ""
         lines.append(f"  {step['stage']:<7} {_seconds(step['seconds']):>7}{note}")

@@ -102,6 +102,18 @@ def _engine_of(result: Any) -> str | None:
     return None
 
 
+def _voice_of(result: Any) -> dict[str, Any] | None:
+    """The voice facts of an audio result: engine, voice, rates, and whether it is a fallback."""
+    if not isinstance(result, Mapping) or not isinstance(result.get("engine"), str):
+        return None
+    return {"engine": result["engine"], "voice": result.get("voice"),
+            "sample_rate": result.get("sample_rate"),
+            "voice_sample_rate": result.get("voice_sample_rate"),
+            "fallback": bool(result.get("fallback")),
+            "fallback_reason": result.get("fallback_reason"),
+            "hint": result.get("voice_hint")}
+
+
 def _is_current(slug_dir: Path, previous: dict[str, Any] | None, stage: str, key: str) -> bool:
     if not previous:
         return False
@@ -153,6 +165,8 @@ def run_article(
             manifest["stages"] = dict(previous["stages"])
             manifest["outputs"] = list(previous["outputs"])
             manifest["engine"] = previous.get("engine")
+            if previous.get("voice"):
+                manifest["voice"] = previous["voice"]
         steps: list[dict[str, Any]] = []
         ran_any = False
 
@@ -198,6 +212,7 @@ def run_article(
             earlier[stage.name] = result
             if stage.name == "audio":
                 manifest["engine"] = _engine_of(result) or manifest.get("engine")
+                manifest["voice"] = _voice_of(result) or manifest.get("voice")
             outputs = collect_outputs(slug_dir, stage, result, before)
             finish(stage.name, key, options, time.perf_counter() - t0, False, outputs)
 
@@ -217,6 +232,7 @@ def run_article(
         "input": str(path),
         "status": "done" if ran_any else "up-to-date",
         "engine": manifest.get("engine"),
+        "voice": manifest.get("voice"),
         "stages": steps,
         "outputs": len(manifest["outputs"]),
         "manifest": str(mf.manifest_path(slug_dir)),

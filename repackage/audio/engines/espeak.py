@@ -14,8 +14,8 @@ from typing import Any
 from repackage.errors import DependencyError
 
 from ..codec import wav_bytes
-from ..frontend import is_vowelled
 from .base import SynthesisError
+from .vowels import Vowelizer, package_version
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 0x02
 _POS_CHARACTER = 1
@@ -81,19 +81,11 @@ class EspeakEngine:
         self.voice = voice
         self.rate_wpm = rate_wpm
         self.diacritizer_model = diacritizer
-        self._diacritizer: Any = None
+        self._vowelizer = Vowelizer(diacritizer)
         # versions from package metadata: importing the diacritizer (onnxruntime) is left
         # to the first sentence that needs it, so a fully cached run never pays for it
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            t2t = version("text2tashkeel")
-        except PackageNotFoundError:
-            raise DependencyError("espeak engine needs the 'text2tashkeel' package") from None
-        try:
-            esp = version("espeakng-loader")
-        except PackageNotFoundError:
-            raise DependencyError("espeak engine needs the 'espeakng-loader' package") from None
+        t2t = package_version("text2tashkeel", "espeak")
+        esp = package_version("espeakng-loader", "espeak")
         self.version = f"espeakng-loader {esp}; text2tashkeel {t2t} {diacritizer}; {rate_wpm}wpm"
 
     @property
@@ -101,17 +93,14 @@ class EspeakEngine:
         """Output sample rate of libespeak-ng (loads the library)."""
         return int(_library()["rate"])
 
+    @property
+    def native_rate(self) -> int:
+        """Same as ``sample_rate``: the rate the voice speaks at before mixing."""
+        return self.sample_rate
+
     def vowel(self, text: str) -> str:
         """Add harakat to ``text`` unless a producer already vowelled it."""
-        if is_vowelled(text):
-            return text
-        if self._diacritizer is None:
-            from text2tashkeel import Diacritizer
-            self._diacritizer = Diacritizer(self.diacritizer_model)
-        try:
-            return str(self._diacritizer.diacritize(text))
-        except Exception as exc:  # noqa: BLE001 - the model's own errors vary
-            raise SynthesisError(f"diacritizer failed on {text[:40]!r}: {exc}") from None
+        return self._vowelizer(text)
 
     def pcm(self, text: str) -> bytes:
         """Voice ``text`` as raw 16-bit mono PCM at ``sample_rate``."""

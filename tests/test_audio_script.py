@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
+from collections import Counter
 
 import pytest
 
 from repackage.audio.episode import settle_script
 from repackage.audio.script import (
     plan_script,
+    quote_text,
     read_script,
     script_from_dict,
     script_markdown,
 )
 from repackage.audio.show import load_show
 from repackage.errors import ConfigError, InputError
+from repackage.text.arabic import normalize
 
 
 @pytest.fixture(scope="module")
@@ -41,13 +45,48 @@ def test_seed_script_shape(seed_article, show):
 def test_quotes_are_introduced_with_their_speaker(seed_article, show):
     script = plan_script(seed_article, show)
     quotes = [s for s in script.segments if s.kind == "quote"]
-    # the quote whose attribution follows it in print is voiced speaker first, in full
+    # the quote whose attribution follows it in print is voiced speaker first, as printed
     first = quotes[0].text
-    assert first.startswith("وقال الرئيس الصيني شي جين بينغ")
-    assert first.index("شي جين بينغ") < first.index("ستواصل الصين")
+    assert first.startswith("قال شي لنظيره الطاجيكي")
+    assert first.index("قال شي") < first.index("ستواصل الصين")
     for seg in quotes:
         assert "قال" in seg.text.split(":")[0]
         assert seg.title.startswith("شي جين بينغ")
+
+
+def _words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text))
+
+
+def test_reported_speech_keeps_its_grammar():
+    from repackage.model import Quote
+
+    para = 'قال الرئيس إن البلاد "بدون شركائها ستكون في خطر" في كلمة أمس.'
+    quote = Quote(text="بدون شركائها ستكون في خطر", speaker="الرئيس", paragraph=0)
+    spoken = quote_text(para, quote, load_show(), first_mention=True)
+    assert ":" not in spoken and spoken.startswith("قال الرئيس إن البلاد")
+    direct = 'وقال الرئيس "سنعمل معا" أمام البرلمان.'
+    quote = Quote(text="سنعمل معا", speaker="الرئيس", paragraph=0)
+    assert quote_text(direct, quote, load_show(), first_mention=True) == (
+        'وقال الرئيس: سنعمل معا" أمام البرلمان.')
+
+
+def test_every_segment_says_its_paragraphs_words_on_the_corpus(shared_dir, show):
+    from repackage.ingest import load_article
+
+    pages = sorted((shared_dir / "corpus" / "real").glob("*.txt"))
+    assert len(pages) >= 20
+    quotes = 0
+    for page in pages:
+        article = load_article(page)
+        paragraphs = [normalize(p) for p in article.paragraphs]
+        for seg in plan_script(article, show).segments:
+            if seg.kind not in ("paragraph", "quote"):
+                continue
+            para = paragraphs[int(seg.id[1:]) - 1]
+            quotes += seg.kind == "quote"
+            assert _words(seg.text) == _words(para), f"{page.name} {seg.id}: {seg.text[:80]}"
+    assert quotes >= 10
 
 
 def test_credits_name_the_publisher(seed_article, show):

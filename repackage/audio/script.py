@@ -103,49 +103,47 @@ def _who(quote: Quote) -> str:
     return " ".join(parts)
 
 
-def _expand_short_name(clause: str, quote: Quote) -> str:
-    """Name the speaker in full in an attribution that uses the short form (شي -> role + name)."""
-    short, full = quote.as_written, _who(quote)
-    if not short or not full or short == quote.speaker or full in clause:
-        return clause
-    return re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", full, clause, count=1)
+# a quote that follows one of these (within a few words: "قال إن مالي «…»") is reported
+# speech; a colon there would turn it into direct speech and change the sentence
+_COMPLEMENTIZER = re.compile(r"[وفل]?(?:ب)?[إأا]ن{1,2}[\u064b-\u0652]*(?:ه|ها|هم|هما|نا)?")
+
+
+def _reported(lead: str) -> bool:
+    return any(_COMPLEMENTIZER.fullmatch(w) for w in lead.split()[-4:])
 
 
 def quote_text(paragraph: str, quote: Quote, show: Show, *, first_mention: bool) -> str | None:
-    """How a presenter reads a paragraph that carries ``quote``: attribution first, then the words.
+    """How a presenter reads a paragraph that carries ``quote``, in the article's own words.
 
-    Returns None when the quote cannot be found in the paragraph (it is then read as written).
+    An attribution printed after the quote (``"…"، قال شي لنظيره``) moves to the front
+    (``قال شي لنظيره: …``); an attribution before it gets a colon only when the quote is
+    direct speech (never after ``إن``/``أن``, which make it reported speech). Nothing is
+    added or reworded: the words spoken are the paragraph's words, reordered at most.
+    Otherwise the paragraph is read as printed. Returns None when the quote cannot be found
+    in the paragraph.
+    ``show`` and ``first_mention`` are kept for callers; the speaker is named as printed.
     """
     para = normalize(paragraph)
     q = normalize(quote.text).strip(_MARKS)
     start = para.find(q)
     if not q or start < 0:
         return None
-    before = _clean_edge(para[:start])
+    raw_before = para[:start]
+    before = _clean_edge(raw_before)
     after = _clean_edge(para[start + len(q):]).rstrip(".")
-    after_clean = _clean_edge(after)
     body = q.rstrip(".\u060c ")
     if before:
-        lead = before.rstrip(":")
-        if first_mention:
-            lead = _expand_short_name(lead, quote)
-        if after_clean:
-            return f"{lead}: {body}، {after_clean}."
-        return f"{lead}: {body}."
-    if after_clean and _SAYING.match(after_clean):
-        # "…"، قال شي لنظيره … -> وقال شي لنظيره …: …  (a presenter names the speaker first)
-        lead = after_clean if after_clean.startswith(("و", "ف")) else "و" + after_clean
-        if first_mention:
-            lead = _expand_short_name(lead, quote)
-        return f"{lead}: {body}."
-    who = _who(quote) if first_mention else (quote.as_written or quote.speaker or "")
-    if who:
-        spoken = f"{show.say('quote_intro', who=who)}: {body}."
-    else:
-        spoken = f"{body}."
-    if after_clean:
-        spoken += f" {after_clean}."
-    return spoken
+        lead = before.rstrip(":").rstrip()
+        if raw_before.rstrip(_MARKS + " ").endswith(":"):
+            return para  # the colon is printed already
+        if (_reported(lead) or any(m in lead for m in _MARKS)
+                or raw_before.rstrip().endswith(("\u060c", ","))):
+            return para
+        # only a colon is added; the rest stays as printed (quote marks are never spoken)
+        return f"{lead}: {para[start:].strip()}"
+    if after and _SAYING.match(after) and not re.search(r"[.!?\u061f\u061b]", after):
+        return f"{after}: {body}."
+    return para
 
 
 def plan_script(article: Article, show: Show) -> Script:

@@ -49,7 +49,8 @@ def test_chunks_fit_and_never_split_a_word(pairs):
 
 def test_spoken_form_numbers_and_marks():
     s = spoken_form('قال: "نما الاقتصاد ٢٫٥٪ وزار ١٬٥٠٠ شخص" عام ٢٠٢٤', engine="espeak")
-    assert s == "قال: نما الاقتصاد 2.5 بالمئة وزار 1500 شخص عام 2024"
+    assert s == ("قال: نما الاقتصاد اثنان فاصلة خمسة بالمئة وزار ألف وخمسمائة شخص عام "
+                 "ألفان وأربعة وعشرون")
     # Google reads the percent sign itself
     assert spoken_form("نسبة 25%", engine="gtts") == "نسبة 25%"
     assert "\u200f" not in spoken_form("\u200fنص \u0640مع علامات")
@@ -77,3 +78,21 @@ def test_punctuation_only_chunks_are_not_sent():
     assert [c.pause_ms for c in planned.chunks] == [300, 0]
     with pytest.raises(ConfigError, match="p02"):
         plan_segment(Segment("p02", "paragraph", "… — !", 0), eng, {})
+
+
+def test_offline_voices_get_numbers_as_words():
+    from repackage.audio.numbers import say_numbers
+
+    assert say_numbers("نما 4.2 مليار دولار") == "نما أربعة فاصلة اثنان مليار دولار"
+    assert say_numbers("بنسبة 40%") == "بنسبة أربعون بالمئة"
+    assert say_numbers("عام 2024") == "عام ألفان وأربعة وعشرون"
+    assert say_numbers("سعره $5") == "سعره خمسة دولار"
+    assert say_numbers("الرمز 007 وكلمة A4") == "الرمز صفر صفر سبعة وكلمة A4"
+    assert spoken_form("زار ١٬٥٠٠ شخص", engine="mbrola") == "زار ألف وخمسمائة شخص"
+
+
+def test_pausal_form_drops_case_endings_only():
+    from repackage.audio.engines.vowels import pausal
+
+    assert pausal("قَالَ الرَّئِيسُ فِي غَزَّةَ.") == "قَال الرَّئِيس فِي غَزَّه."
+    assert pausal("الصِّينِيُّ") == "الصِّينِيّ"

@@ -21,7 +21,6 @@ from repackage.text.arabic import (
 
 _THOUSANDS = re.compile(r"(?<=\d)[,\u066c](?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)\u066b(?=\d)")
-_PERCENT = re.compile(r"\s*[%\u066a]")
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([\u060c\u061b\u061f.,!?:;\u2026])")
 _CLAUSE_END = re.compile(r"(?<=[\u060c,:;\u061b\u2013\u2014\u2026])\s+")
@@ -36,19 +35,25 @@ class Chunk:
     sentence_end: bool
 
 
+# the offline voices read numbers from words (see numbers.py); Google reads digits itself
+WORDS_FOR_NUMBERS = ("espeak", "mbrola")
+
+
 def spoken_form(text: str, *, engine: str = "espeak") -> str:
     """Text as the engine should read it.
 
-    Digits become Western (both engines read them as Arabic number words), thousands
-    separators go, the Arabic decimal sign becomes a point, quote marks and bidi marks
-    (never spoken) are dropped. espeak-ng skips ``%``, so it is written out for it.
+    Digits become Western, thousands separators go, the Arabic decimal sign becomes a point,
+    quote marks and bidi marks (never spoken) are dropped. For the offline voices numbers,
+    percentages and currency signs are then written as Arabic words.
     """
     text = normalize(text)
     text = to_western_digits(text)
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL.sub(".", text)
-    if engine == "espeak":
-        text = _PERCENT.sub(" بالمئة", text)
+    if engine in WORDS_FOR_NUMBERS:
+        from .numbers import say_numbers
+
+        text = say_numbers(text)
     text = _QUOTE_MARKS.sub("", text)
     text = "".join(c for c in text if c not in BIDI_MARKS and c != TATWEEL)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)

@@ -29,6 +29,10 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_FOLD).translate(_DIGITS)
+    # numbers heard as digits or as words count the same
+    from .numbers import say_numbers
+
+    text = say_numbers(text.replace("٫", ".").replace("٪", "%")).translate(_FOLD)
     text = _NOT_WORD.sub(" ", text)
     return " ".join(text.split())
 

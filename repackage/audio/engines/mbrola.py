@@ -5,8 +5,9 @@ Arabic. Needs the Debian packages ``espeak-ng``, ``mbrola`` and ``mbrola-ar1`` (
 from Debian's contrib/non-free components; the voices may not be bundled or sold, so they are
 never shipped with this package. The espeakng-loader wheel's library is built without MBROLA
 (it would fall back silently), hence the system program. Text is vowelled first, like for
-espeak. The sample rate is the voice's own (16 kHz for ar1), read from the WAV espeak-ng
-writes, not the 22050 Hz its initialisation reports.
+espeak, then put in pausal form (no case endings: judged clearer by the recogniser, CER 0.21
+against 0.26 on the seed), at 125 words a minute. The sample rate is the voice's own (16 kHz
+for ar1), read from the WAV espeak-ng writes, not the 22050 Hz its initialisation reports.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from repackage.errors import DependencyError
 from ..codec import wav_bytes
 from . import mbrola_data
 from .base import SynthesisError
-from .vowels import Vowelizer, package_version
+from .vowels import Vowelizer, package_version, pausal
 
-VOICES = ("ar1", "ar2")
+VOICES = ("ar2", "ar1")  # best first, by the recogniser (bench/voice.py)
 _PREPARE_LOCK = threading.Lock()
 
 
@@ -75,8 +76,9 @@ class MbrolaEngine:
     max_chars = 400
     concurrency = 2  # one espeak-ng process per chunk, so chunks can be voiced side by side
 
-    def __init__(self, voice: str = "", rate_wpm: int = 140,
-                 diacritizer: str = "rawi-ensemble", data_base: Path | None = None) -> None:
+    def __init__(self, voice: str = "", rate_wpm: int = 125,
+                 diacritizer: str = "rawi-ensemble", data_base: Path | None = None,
+                 pausal_form: bool = True) -> None:
         present = installed_voices()
         if voice and voice.startswith("mb-"):
             voice = voice[3:]
@@ -95,13 +97,14 @@ class MbrolaEngine:
         self.vowel = Vowelizer(diacritizer)
         self.diacritizer_model = diacritizer
         self.data_base = data_base
+        self.pausal_form = pausal_form
         self._data: Path | None = None
         self._rate: int | None = None
         t2t = package_version("text2tashkeel", "mbrola")
         esp = subprocess.run([self.exe, "--version"], capture_output=True, text=True,
                              check=False).stdout.split("Data at")[0].strip()
         self.version = (f"{esp}; phtrans v{mbrola_data.TABLE_VERSION}; text2tashkeel {t2t} "
-                        f"{diacritizer}; {rate_wpm}wpm")
+                        f"{diacritizer}; {rate_wpm}wpm" + ("; pausal" if pausal_form else ""))
 
     def data_dir(self) -> Path:
         """The prepared espeak-ng data directory (compiled on first use)."""
@@ -121,6 +124,8 @@ class MbrolaEngine:
     def pcm(self, text: str) -> tuple[int, bytes]:
         """Voice ``text``: (sample rate, 16-bit mono PCM)."""
         vowelled = self.vowel(text)
+        if self.pausal_form:
+            vowelled = pausal(vowelled)
         proc = subprocess.run(
             [self.exe, f"--path={self.data_dir()}", "-v", self.voice, "-s", str(self.rate_wpm),
              "-b", "1", "--stdout"],

@@ -6,6 +6,7 @@ first use, so a fully cached run never pays for onnxruntime.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from repackage.errors import DependencyError
@@ -42,3 +43,18 @@ class Vowelizer:
             return str(self._diacritizer.diacritize(text))
         except Exception as exc:  # noqa: BLE001 - the model's own errors vary
             raise SynthesisError(f"diacritizer failed on {text[:40]!r}: {exc}") from None
+
+
+_FINAL_MARKS = re.compile(r"[\u064b-\u0652]+(?=[^\w\u064b-\u0652]|$)")
+_FINAL_TA = re.compile(r"\u0629(?=[^\w\u064b-\u0652]|$)")
+
+
+def pausal(text: str) -> str:
+    """Vowelled text in pausal form: no case endings, final ة read as ه (a rest on the word).
+
+    Arabic newsreaders drop the case vowel at every pause, and a synthetic voice that stops on
+    every word reads more clearly that way than with ``-ti``/``-tun`` endings.
+    """
+    # the case vowel goes; a shadda stays (it is part of the word, not of its ending)
+    text = _FINAL_MARKS.sub(lambda m: "\u0651" if "\u0651" in m.group() else "", text)
+    return _FINAL_TA.sub("\u0647", text)

@@ -96,3 +96,12 @@ def test_pausal_form_drops_case_endings_only():
 
     assert pausal("قَالَ الرَّئِيسُ فِي غَزَّةَ.") == "قَال الرَّئِيس فِي غَزَّه."
     assert pausal("الصِّينِيُّ") == "الصِّينِيّ"
+
+
+def test_latin_words_reach_mbrola_in_arabic_letters():
+    from repackage.audio.latin import arabic_letters
+
+    assert arabic_letters("قالت CNN") == "قالت سي إن إن"
+    assert arabic_letters("الرئيس Macron") == "الرئيس ماكرون"
+    assert spoken_form("وكالة BBC", engine="mbrola") == "وكالة بي بي سي"
+    assert spoken_form("وكالة BBC", engine="espeak") == "وكالة BBC"  # espeak-ng has English

@@ -44,7 +44,8 @@ def spoken_form(text: str, *, engine: str = "espeak") -> str:
 
     Digits become Western, thousands separators go, the Arabic decimal sign becomes a point,
     quote marks and bidi marks (never spoken) are dropped. For the offline voices numbers,
-    percentages and currency signs are then written as Arabic words.
+    percentages and currency signs are then written as Arabic words, and for MBROLA Latin
+    words in Arabic letters.
     """
     text = normalize(text)
     text = to_western_digits(text)
@@ -54,6 +55,11 @@ def spoken_form(text: str, *, engine: str = "espeak") -> str:
         from .numbers import say_numbers
 
         text = say_numbers(text)
+    if engine == "mbrola":
+        # its Arabic diphones cannot sound the English espeak-ng would switch to
+        from .latin import arabic_letters
+
+        text = arabic_letters(text)
     text = _QUOTE_MARKS.sub("", text)
     text = "".join(c for c in text if c not in BIDI_MARKS and c != TATWEEL)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)

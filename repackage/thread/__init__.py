@@ -17,7 +17,7 @@ from repackage import atomic
 from repackage.errors import InputError
 from repackage.model import Article
 from repackage.thread import markdown
-from repackage.thread.plan import CardRef, ThreadPlan, plan_thread
+from repackage.thread.plan import MAX_POSTS, CardRef, ThreadPlan, plan_thread
 from repackage.thread.platforms import PLATFORM_NAMES, Platform, get_platform
 
 __all__ = ["build_threads", "load_cards", "card_refs", "PLATFORM_NAMES"]
@@ -100,13 +100,14 @@ def _photo_copy(article: Article) -> tuple[str, bytes] | None:
 
 def plan_all(article: Article, platforms: Iterable[Platform], *, cards: Any, slug_dir: Path,
              photo_file: str | None, links: Mapping[str, str | None] | None,
-             numbering: str, hashtags: bool) -> dict[str, ThreadPlan]:
+             numbering: str, hashtags: bool, full: bool = False,
+             max_posts: int = MAX_POSTS) -> dict[str, ThreadPlan]:
     """Plan every platform (no writing)."""
     thread_dir = slug_dir / "thread"
     return {
         p.name: plan_thread(article, p, cards=card_refs(cards, p.name, slug_dir, thread_dir),
                             photo_file=photo_file, links=links, numbering=numbering,
-                            hashtags=hashtags)
+                            hashtags=hashtags, full=full, max_posts=max_posts)
         for p in platforms
     }
 
@@ -121,12 +122,16 @@ def build_threads(
     numbering: str = "none",
     hashtags: bool = True,
     mastodon_limit: int | None = None,
+    full: bool = False,
+    max_posts: int = MAX_POSTS,
 ) -> dict[str, Any]:
     """Write ``slug_dir/thread/thread.json`` and one ``<platform>.md`` draft per platform.
 
     ``platforms`` defaults to all four; ``cards`` is the cards.json content (None: read
     ``slug_dir/cards/cards.json`` if it exists; quote posts carry no image without it);
-    ``links`` may hold ``"article"`` and ``"episode"`` URLs. Returns the thread.json content.
+    ``links`` may hold ``"article"`` and ``"episode"`` URLs; ``full`` keeps the whole article
+    instead of the condensed thread of at most ``max_posts`` posts. Returns the thread.json
+    content.
     """
     slug_dir = Path(slug_dir)
     thread_dir = slug_dir / "thread"
@@ -137,7 +142,8 @@ def build_threads(
     photo = _photo_copy(article)
     plans = plan_all(article, rules, cards=cards, slug_dir=slug_dir,
                      photo_file=photo[0] if photo else None,
-                     links=links, numbering=numbering, hashtags=hashtags)
+                     links=links, numbering=numbering, hashtags=hashtags, full=full,
+                     max_posts=max_posts)
     # everything is planned before anything is written: a bad option leaves no trace
     if photo:
         atomic.write_if_changed(thread_dir / photo[0], photo[1])

@@ -7,9 +7,10 @@ PYTHON ?= python3
 PIP := $(VENV)/bin/pip
 OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests need: Tesseract with Arabic reads the cards back; FriBiDi lets
-# Pillow's Raqm layout load (the product falls back without it, the tests cover both paths).
-TEST_DEBS := tesseract-ocr tesseract-ocr-ara libfribidi0
+# Debian packages the tests need: Tesseract with Arabic (and English, for quotes that mix
+# scripts) reads the cards back; FriBiDi lets Pillow's Raqm layout load (the product falls
+# back without it, the tests cover both paths).
+TEST_DEBS := tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng libfribidi0
 
 # The MBROLA Arabic voices (clearer offline speech) come from Debian's contrib/non-free: the
 # script enables those for these packages only and says so; where it cannot, it writes why to

@@ -155,3 +155,23 @@ def test_undrawable_character_stops_before_any_card(seed_article, tmp_path):
     assert res.exit_code == 1
     assert "quote 2" in res.output and "U+1F642" in res.output
     assert not list((tmp_path / "o").rglob("*.png"))
+
+
+@pytest.mark.parametrize("publisher", [None, "", "   "])
+def test_the_mark_is_the_template_name_without_a_real_publisher(seed_article, tmp_path,
+                                                                publisher):
+    art = replace(seed_article, publisher=publisher, quotes=seed_article.card_quotes[:1])
+    result = render_cards(art, tmp_path / "a", photo=False)
+    assert result["mark"] == "ريباكج"  # classic's own text
+
+
+def test_the_mark_is_the_publisher_ingest_found(seed_article, tmp_path):
+    one = seed_article.card_quotes[:1]
+    named = render_cards(replace(seed_article, publisher="صحيفة الحي", quotes=one),
+                         tmp_path / "named", photo=False)
+    plain = render_cards(replace(seed_article, publisher=None, quotes=one),
+                         tmp_path / "plain", photo=False)
+    assert named["mark"] == "صحيفة الحي"
+    files = [d / "cards" / r["cards"][0]["file"] for d, r in
+             ((tmp_path / "named", named), (tmp_path / "plain", plain))]
+    assert files[0].read_bytes() != files[1].read_bytes()  # the name is drawn

@@ -34,7 +34,7 @@ SENTENCE = "وقالت الوزارة في بيان رسمي إن المحادث
 
 def test_a_paragraph_opening_in_latin_starts_with_rlm_and_names_are_isolated():
     art = article(["CNN قالت إن الاجتماع انتهى.", "وقال Vladimir Putin إن الأمر محسوم."])
-    posts = plan_thread(art, get_platform("x"), hashtags=False).posts
+    posts = plan_thread(art, get_platform("x"), hashtags=False, full=True).posts
     story = "\n".join(p.text for p in posts[1:-1])
     assert f"{RLM}{FSI}CNN{PDI}" in story
     assert f"{FSI}Vladimir Putin{PDI}" in story
@@ -44,7 +44,7 @@ def test_tiny_limit_still_fits_and_keeps_every_word_in_order():
     paragraphs = [" ".join([SENTENCE] * 3), SENTENCE, "قصيرة."]
     art = article(paragraphs)
     mastodon = get_platform("mastodon", mastodon_limit=70)
-    plan = plan_thread(art, mastodon, numbering="arabic", hashtags=False)
+    plan = plan_thread(art, mastodon, numbering="arabic", hashtags=False, full=True)
     assert len(plan.posts) >= 10  # two-digit counters were reserved
     for post in plan.posts:
         assert fits(post.text, mastodon), post.text
@@ -60,7 +60,7 @@ def test_credit_follows_the_photo_into_quote_cards_that_show_it():
     art = article(['وقالت أحمد "سنواصل العمل معا" في ختام الزيارة.'], quotes=[quote],
                   photo=Photo(file="/p.jpg", caption="الوزيرة في الزيارة", credit="John Doe / AP"))
     card = CardRef(quote.text, "../cards/q1.png", "بطاقة", shows_photo=True)
-    plan = plan_thread(art, get_platform("bluesky"), cards=[card], photo_file="photo.jpg")
+    plan = plan_thread(art, get_platform("bluesky"), cards=[card], photo_file="photo.jpg", full=True)
     hook, quote_post = plan.posts[0], plan.posts[1]
     assert f"{CREDIT_LABEL} {FSI}John Doe / AP{PDI}" in hook.text
     assert quote_post.kind == "quote"
@@ -126,7 +126,7 @@ def test_a_shortened_card_is_matched_by_its_place_and_a_missing_credit_goes_in_a
                      shows_photo=True, credit_drawn=True),
              CardRef("كلمة كلمة …", "../cards/q2.png", "بطاقة 2", index=2, shows_photo=True)]
     x = get_platform("x")
-    posts = [p for p in plan_thread(art, x, cards=cards, photo_file="photo.jpg").posts
+    posts = [p for p in plan_thread(art, x, cards=cards, photo_file="photo.jpg", full=True).posts
              if p.kind == "quote"]
     assert [m.file for p in posts for m in p.media] == ["../cards/q1.png", "../cards/q2.png"]
     assert CREDIT_LABEL not in posts[0].text  # printed on the card already
@@ -138,7 +138,7 @@ def test_a_shortened_card_is_matched_by_its_place_and_a_missing_credit_goes_in_a
 def test_the_speaker_named_is_the_mention_nearest_the_quote():
     quote = Quote(text="سنبقى هنا", speaker="علي حسن", as_written="علي", paragraph=0)
     art = article(['التقى إمام علي رحمان الوفد، ثم قال علي "سنبقى هنا".'], quotes=[quote])
-    post = next(p for p in plan_thread(art, get_platform("x")).posts if p.kind == "quote")
+    post = next(p for p in plan_thread(art, get_platform("x"), full=True).posts if p.kind == "quote")
     assert "إمام علي رحمان" in post.text
     assert "قال علي حسن «سنبقى هنا»" in post.text
 
@@ -166,7 +166,7 @@ PARAGRAPH_ST = st.builds(" ".join, st.lists(SENTENCE_ST, min_size=1, max_size=5)
        limit=st.integers(60, 500), numbering=st.sampled_from(["none", "western", "arabic"]))
 def test_any_article_plans_within_limits_keeping_its_words(paragraphs, name, limit, numbering):
     rules = get_platform(name, mastodon_limit=limit)
-    plan = plan_thread(article(paragraphs), rules, numbering=numbering, hashtags=False)
+    plan = plan_thread(article(paragraphs), rules, numbering=numbering, hashtags=False, full=True)
     for post in plan.posts:
         assert fits(post.text, rules), (measure(post.text, rules), post.text)
         for line in filter(str.strip, post.text.split("\n")):

@@ -71,12 +71,15 @@ def _fake_cards(slug_dir: Path, article) -> dict:
     return data
 
 
-@pytest.fixture(scope="module", params=["none", "arabic", "western"])
+@pytest.fixture(scope="module", params=[("none", False), ("arabic", False),
+                                        ("western", False), ("arabic", True)],
+                ids=["condensed", "condensed-arabic", "condensed-western", "full-arabic"])
 def built(request, tmp_path_factory, seed_article):
-    slug_dir = tmp_path_factory.mktemp(request.param) / seed_article.slug
+    numbering, full = request.param
+    slug_dir = tmp_path_factory.mktemp(numbering) / seed_article.slug
     _fake_cards(slug_dir, seed_article)
-    result = build_threads(seed_article, slug_dir, numbering=request.param)
-    return request.param, slug_dir, result
+    result = build_threads(seed_article, slug_dir, numbering=numbering, full=full)
+    return numbering, slug_dir, result, full
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +88,7 @@ def config(conformance_dir):
 
 
 def test_all_four_platforms_written(built):
-    _, slug_dir, result = built
+    _, slug_dir, result, _ = built
     assert set(result["platforms"]) == set(PLATFORMS)
     on_disk = json.loads((slug_dir / "thread" / "thread.json").read_text("utf-8"))
     assert on_disk == result
@@ -118,7 +121,11 @@ def test_headline_photo_and_credit_open_the_thread(built, platform, seed_expecte
     assert plain(seed_expected["photo_credit"]) in plain(hook["text"])
     assert hook["media"] and hook["media"][0]["file"] == "photo.jpg"
     assert plain(hook["media"][0]["alt"]) == plain(seed_expected["photo_caption"])
-    assert "#شي_جين_بينغ" in hook["text"]
+    tagged = hook["text"] if built[3] else hook["text"] + posts[-1]["text"]
+    assert "#شي_جين_بينغ" in tagged
+    if not built[3]:  # the condensed hook also carries the lead and the article link
+        assert plain(seed_article.paragraphs[0]) in plain(hook["text"])
+        assert "[رابط المقال]" in hook["text"]
     copied = built[1] / "thread" / "photo.jpg"
     assert copied.read_bytes() == Path(seed_article.photo.file).read_bytes()
 
@@ -142,6 +149,10 @@ def test_every_card_quote_is_intact_with_speaker_and_card(built, platform, seed_
 
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_story_follows_the_article_order(built, platform, seed_article):
+    if not built[3]:
+        _condensed_posts_follow_the_article(built[2]["platforms"][platform]["posts"],
+                                            seed_article)
+        return
     whole = plain(" ".join(p["text"] for p in built[2]["platforms"][platform]["posts"]))
     pos = 0
     for paragraph in seed_article.paragraphs:
@@ -178,7 +189,7 @@ def test_marks_and_commas_never_touch_links_or_tags(built, platform):
 
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_numbering_and_closing_links(built, platform):
-    numbering, _, result = built
+    numbering, _, result, _ = built
     posts = result["platforms"][platform]["posts"]
     last = plain(posts[-1]["text"])
     assert "[رابط المقال]" in last and "[رابط الحلقة]" in last
@@ -224,3 +235,20 @@ def test_links_from_options_replace_placeholders(tmp_path, seed_article):
     assert set(result["platforms"]) == {"x", "mastodon"}
     # without cards.json there are no card images
     assert all(not p["media"] for p in result["platforms"]["x"]["posts"][1:])
+
+
+def _condensed_posts_follow_the_article(posts, article):
+    """Every post between hook and links says the article's words, in the article's order."""
+    body = plain(" ".join(normalize(p) for p in article.paragraphs))
+    pos = -1
+    assert 2 + 4 <= len(posts) <= 8
+    assert posts[0]["kind"] == "hook" and posts[-1]["kind"] == "links"
+    for post in posts[1:-1]:
+        lines = plain(post["text"]).split("\n") if "\n" in post["text"] else [plain(post["text"])]
+        first = plain(post["text"].split("\n")[0]).strip("«»").rstrip(" …").rstrip("…")
+        probe = " ".join(first.split()[:5])
+        found = body.find(probe)
+        assert found >= 0, f"post {first[:40]!r} is not the article's words"
+        assert found > pos, f"post {first[:40]!r} out of the article's order"
+        pos = found
+        assert post["kind"] in ("quote", "fact"), lines

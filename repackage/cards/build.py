@@ -188,6 +188,7 @@ def render_cards(article: Article, slug_dir: Path, *, sizes: Sequence[str] = (DE
         "sizes": size_names,
         "photo": photo_path,
         "credit": credit_text or None,
+        "mark": _mark_text(article, tpl),
         "layout": None,
         "cards": [],
     }
@@ -242,6 +243,9 @@ def _remove_stale(cards_dir: Path, keep: set[str]) -> None:
 
 
 def _mark_text(article: Article, tpl: Template) -> str:
-    if tpl.mark.use_publisher and article.publisher:
-        return article.publisher
+    """The outlet mark: the publisher ingest found (a real outlet name, or None), else the
+    template's own text."""
+    publisher = (article.publisher or "").strip()
+    if tpl.mark.use_publisher and publisher:
+        return publisher
     return tpl.mark.text

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from repackage.cards.breaks import balanced_breaks, greedy_breaks, line_atoms, ltr_runs
 from repackage.cards.sizes import CardSize
 from repackage.cards.template import Template
 from repackage.text.arabic import split_sentences
@@ -150,88 +151,20 @@ def truncate_quote(text: str, max_chars: int) -> tuple[str, bool]:
 
 # -- wrapping ------------------------------------------------------------------------------
 
-def greedy_breaks(widths: Sequence[float], space: float, max_width: float) -> list[int]:
-    """Number of words on each line when filling lines greedily up to ``max_width``.
-
-    A word wider than ``max_width`` gets a line to itself (and the caller sees the overflow).
-    """
-    counts: list[int] = []
-    line = 0.0
-    n = 0
-    for w in widths:
-        if n and line + space + w > max_width:
-            counts.append(n)
-            line, n = w, 1
-        else:
-            line = line + space + w if n else w
-            n += 1
-    if n:
-        counts.append(n)
-    return counts
-
-
-def _line_widths(widths: Sequence[float], space: float, counts: Sequence[int]) -> list[float]:
-    out, i = [], 0
-    for c in counts:
-        out.append(sum(widths[i:i + c]) + space * (c - 1))
-        i += c
-    return out
-
-
-def balanced_breaks(widths: Sequence[float], space: float, max_width: float) -> list[int]:
-    """Words per line: as few lines as greedy filling needs, made as even as possible.
-
-    Among all ways to cut the words into that many lines of at most ``max_width``, the one
-    with the least sum of squared slack wins (all lines count, the last included), and a
-    one-word last line costs as much as a whole empty line, so it appears only when nothing
-    else fits. Dynamic programming over the cut points; each line holds few words, so this
-    stays small.
-    """
-    counts = greedy_breaks(widths, space, max_width)
-    n_lines, n = len(counts), len(widths)
-    if n_lines < 2:
-        return counts
-    prefix = [0.0]
-    for w in widths:
-        prefix.append(prefix[-1] + w)
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(n_lines + 1)]
-    back = [[0] * (n + 1) for _ in range(n_lines + 1)]
-    best[0][0] = 0.0
-    lone_penalty = max_width * max_width
-    for k in range(1, n_lines + 1):
-        for i in range(k, n - (n_lines - k) + 1):
-            for j in range(i - 1, k - 2, -1):  # the line holds words j .. i-1
-                width = prefix[i] - prefix[j] + space * (i - j - 1)
-                if width > max_width and i - j > 1:
-                    break
-                if best[k - 1][j] == inf:
-                    continue
-                cost = best[k - 1][j] + (max_width - width) ** 2
-                if k == n_lines and i - j == 1 and n > n_lines:
-                    cost += lone_penalty
-                if cost < best[k][i]:
-                    best[k][i], back[k][i] = cost, j
-    if best[n_lines][n] == inf:
-        return counts
-    out, i = [], n
-    for k in range(n_lines, 0, -1):
-        j = back[k][i]
-        out.append(i - j)
-        i = j
-    return out[::-1]
-
-
 def wrap_block(text: str, path: str, size: int, line_spacing: float, max_width: float,
                tm: TextMeasure, balance: bool = True) -> Block:
     """Wrap ``text`` (logical order) into lines at ``size``, measuring each line.
 
-    ``balance`` evens the lines out; without it lines are filled greedily (same line count,
-    cheaper: enough to tell whether a size fits).
+    Lines break between words, and never inside a left-to-right run that fits on one line
+    (:func:`line_atoms`). ``balance`` evens the lines out; without it lines are filled
+    greedily (same line count, cheaper: enough to tell whether a size fits).
     """
     words = text.split()
     widths = [tm.measure(path, size, w) for w in words]
     space = tm.measure(path, size, " ")
+    if ltr_runs(words):
+        words = line_atoms(words, widths, space, max_width)
+        widths = [tm.measure(path, size, w) for w in words]
     breaks = balanced_breaks if balance else greedy_breaks
     counts = breaks(widths, space, max_width) if words else []
     lines: list[tuple[str, float]] = []
@@ -254,21 +187,32 @@ def fit_block(text: str, path: str, min_size: int, max_size: int, step: int,
               tm: TextMeasure) -> Block | None:
     """The largest size in [min_size, max_size] (in ``step``s) at which ``text`` fits.
 
-    Bisection over the candidate sizes: fitting is monotone in the size for practical
-    purposes, and each probe costs one measurement per word.
+    A size at which every left-to-right run of the text fits on one line is preferred: only
+    when none does is a run broken. Bisection over the candidate sizes: fitting is monotone
+    in the size for practical purposes, and each probe costs one measurement per word.
     """
     sizes = list(range(min_size, max_size + 1, step))
     if sizes[-1] != max_size:
         sizes.append(max_size)
+    words = text.split()
+    runs = ltr_runs(words)
+
+    def runs_whole(size: int) -> bool:
+        return all(tm.measure(path, size, " ".join(words[a:b])) <= max_width for a, b in runs)
+
     best: Block | None = None
-    lo, hi = 0, len(sizes) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        block = wrap_block(text, path, sizes[mid], line_spacing, max_width, tm, balance=False)
-        if fits(block, max_width, max_height):
-            best, lo = block, mid + 1
-        else:
-            hi = mid - 1
+    for strict in ((True, False) if runs else (False,)):
+        lo, hi = 0, len(sizes) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            block = wrap_block(text, path, sizes[mid], line_spacing, max_width, tm,
+                               balance=False)
+            if fits(block, max_width, max_height) and (not strict or runs_whole(sizes[mid])):
+                best, lo = block, mid + 1
+            else:
+                hi = mid - 1
+        if best is not None:
+            break
     if best is None:
         return None
     balanced = wrap_block(text, path, best.size, line_spacing, max_width, tm)

@@ -16,6 +16,8 @@ _PLATFORMS = ("x", "bluesky", "mastodon", "threads")
     epilog=(
         "Examples:\n\n\b\n"
         "  repackage thread article.txt --numbering arabic\n"
+        "  repackage thread article.txt --max-posts 6\n"
+        "  repackage thread article.txt --full -p mastodon --mastodon-limit 1000\n"
         "  repackage thread article.txt -p x -p bluesky --article-url https://example.org/a\n"
         "  repackage thread --check out/my-slug/thread/x.md"
     ),
@@ -33,20 +35,28 @@ _PLATFORMS = ("x", "bluesky", "mastodon", "threads")
 @click.option("--episode-url", metavar="URL", help="Link to the podcast episode.")
 @click.option("--mastodon-limit", type=click.IntRange(min=1), metavar="N",
               help="Your Mastodon server's post limit (default 500).")
+@click.option("--full", is_flag=True,
+              help="The whole article, paragraph after paragraph, instead of the condensed thread.")
+@click.option("--max-posts", type=click.IntRange(min=2), default=8, show_default=True,
+              metavar="N", help="Longest condensed thread: hook, quotes, facts, links.")
 @click.option("--check", "check_file", type=click.Path(dir_okay=False, path_type=str),
               metavar="FILE.md", help="Re-check an edited draft instead; exit 1 if a post is over.")
 @json_option
 @library_errors
 def command(article: str | None, platforms: tuple[str, ...], out_dir: str, numbering: str,
             hashtags: bool, article_url: str | None, episode_url: str | None,
-            mastodon_limit: int | None, check_file: str | None, as_json: bool) -> None:
+            mastodon_limit: int | None, full: bool, max_posts: int, check_file: str | None,
+            as_json: bool) -> None:
     """Thread drafts for X, Bluesky, Mastodon and Threads.
 
     Drafts a social editor can post after one read (or, with --check, re-checks
-    an edited one). Writes OUT/<slug>/thread/thread.json and one OUT/<slug>/thread/<platform>.md per
-    platform: a hook post with the headline and photo credit, the story cut at sentences,
-    a post per quote with its card, and a last post with the article and episode links
-    (marked placeholders when unknown). Every post fits its platform's limit.
+    an edited one). The condensed thread (at most --max-posts posts) opens with the
+    headline, the lead's key sentence, the article link and the photo credit; then each
+    card-worthy quote with its card and the facts that matter, in the article's order; then
+    the article and episode links (marked placeholders when unknown). --full keeps the whole
+    article instead. Writes OUT/<slug>/thread/thread.json, and per platform <platform>.md (the
+    draft) and <platform>.json (the platform's API records), plus thread.csv for scheduling
+    tools. Every post fits its platform's limit.
     """
     if check_file is not None:
         if article is not None:
@@ -68,7 +78,7 @@ def command(article: str | None, platforms: tuple[str, ...], out_dir: str, numbe
     links = {"article": article_url, "episode": episode_url}
     result = build_threads(art, slug_dir, platforms=[p.lower() for p in platforms] or None,
                            links=links, numbering=numbering, hashtags=hashtags,
-                           mastodon_limit=mastodon_limit)
+                           mastodon_limit=mastodon_limit, full=full, max_posts=max_posts)
     if as_json:
         echo_json({"dir": str(slug_dir / "thread"), **result})
         return

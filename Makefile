@@ -9,7 +9,8 @@ OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests need: Tesseract with Arabic reads the cards back; FriBiDi lets
 # Pillow's Raqm layout load (the product falls back without it, the tests cover both paths).
-TEST_DEBS := tesseract-ocr tesseract-ocr-ara libfribidi0
+# Chromium loads the review pages in the browser tests (Playwright drives /usr/bin/chromium).
+TEST_DEBS := tesseract-ocr tesseract-ocr-ara libfribidi0 chromium
 
 # The MBROLA Arabic voices (clearer offline speech) come from Debian's contrib/non-free: the
 # script enables those for these packages only and says so; where it cannot, it writes why to

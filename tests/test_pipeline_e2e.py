@@ -165,7 +165,7 @@ def test_seed_with_one_paragraph_edited_revoices_only_that_paragraph(
     assert result.exit_code == 0, result.stderr
     row = json.loads(result.stdout)["articles"][0]
     assert [s["stage"] for s in row["result"]["stages"] if not s["skipped"]] == [
-        "ingest", "audio", "cards", "thread"]
+        "ingest", "audio", "cards", "thread", "preview"]
     episode = json.loads((seed_out / "cap-xi-tajikistan" / "audio" / "episode.json")
                          .read_text("utf-8"))
     assert 1 <= episode["synthesized_chunks"] <= 2

@@ -18,15 +18,13 @@ from repackage.preview.vtt import parse_cues
 
 
 def _span_of(paragraph: str, quote: Quote, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-    for needle in (quote.as_written, quote.text):
-        if not needle:
-            continue
-        start = paragraph.find(needle)
-        while start >= 0:
-            end = start + len(needle)
-            if all(end <= a or start >= b for a, b in taken):
-                return start, end
-            start = paragraph.find(needle, start + 1)
+    needle = quote.text
+    start = paragraph.find(needle) if needle else -1
+    while start >= 0:
+        end = start + len(needle)
+        if all(end <= a or start >= b for a, b in taken):
+            return start, end
+        start = paragraph.find(needle, start + 1)
     return None
 
 

@@ -73,6 +73,11 @@ def _raw_posts(name: str, outputs: Outputs) -> tuple[list[dict[str, Any]], int |
     return posts, limit if isinstance(limit, int) else None
 
 
+def _rows(text: str, per_line: int = 38) -> int:
+    # a starting height for browsers that cannot size a text box to its content
+    return min(14, sum(1 + len(line) // per_line for line in text.split("\n")))
+
+
 def plan_threads(article: Article, outputs: Outputs) -> dict[str, Any]:
     """One entry per platform that has posts, in the project's platform order."""
     platforms = []
@@ -85,7 +90,8 @@ def plan_threads(article: Article, outputs: Outputs) -> dict[str, Any]:
         platform = get_platform(name, mastodon_limit=limit if name == "mastodon" else None)
         for post in posts:
             m = measure(post["text"], platform)
-            post.update(length=m.length, limit=m.limit, ok=m.ok, problems=list(m.problems))
+            post.update(length=m.length, limit=m.limit, ok=m.ok, problems=list(m.problems),
+                        rows=_rows(post["text"]))
         platforms.append({**rules(platform), "posts": posts,
                           "over": sum(not p["ok"] for p in posts)})
     placeholders = (outputs.thread or {}).get("placeholders") or []

@@ -124,7 +124,8 @@
     var panel = post.closest("[role=tabpanel]");
     var over = panel.querySelectorAll(".post.over").length;
     var summary = panel.querySelector(".over-count");
-    summary.textContent = over ? over + " over the limit" : "all within the limit";
+    summary.textContent = over ? "فوق الحد: " + over : "كلها ضمن الحد";
+    summary.setAttribute("data-over", String(over));
     summary.classList.toggle("bad", over > 0);
   }
   document.querySelectorAll(".post").forEach(function (post) {

@@ -40,14 +40,16 @@ def mtimes(root: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def invoke(*args: str) -> None:
+def invoke(*args: str) -> str:
     result = CliRunner(mix_stderr=False).invoke(cli, [*args, "--engine", "espeak", "-q"])
     assert result.exit_code == 0, result.stderr
+    return result.stdout
 
 
 def test_unchanged_rerun_of_all_changes_no_mtime_pages_included(folder: Path, tmp_path: Path):
     out = tmp_path / "out"
-    invoke("all", str(folder / "alpha.txt"), "--out", str(out))
+    printed = invoke("all", str(folder / "alpha.txt"), "--out", str(out))
+    assert f"review page: {out / 'alpha'}/index.html" in printed
     assert (out / "alpha" / "index.html").is_file() and (out / "index.html").is_file()
     assert not (out / "alpha" / ".lock").exists()
     before = mtimes(out)

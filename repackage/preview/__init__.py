@@ -54,10 +54,11 @@ def write_page(article: Article, slug_dir: str | os.PathLike[str], *,
     Returns ``{"page": "index.html", "written": bool}``: False when the page was already
     byte for byte the same and left untouched (``force`` rewrites it anyway).
     """
-    from repackage.preview.render import render_page
+    from repackage.preview.render import cache_dir, render_page
 
     slug_dir = Path(slug_dir)
-    html = render_page(plan_page(article, read_outputs(slug_dir)), index_link=True)
+    html = render_page(plan_page(article, read_outputs(slug_dir)), index_link=True,
+                       cache=cache_dir(slug_dir.parent))
     data = html.encode("utf-8")
     if force:
         write_bytes(slug_dir / PAGE_NAME, data)
@@ -71,7 +72,7 @@ def write_index(out_dir: str | os.PathLike[str],
                 failures: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """Write ``out_dir/index.html`` listing every article folder with its status, then the
     ``failures`` (batch rows with ``input`` and ``reason``) that made no folder."""
-    from repackage.preview.render import render_index
+    from repackage.preview.render import cache_dir, render_index
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -80,7 +81,7 @@ def write_index(out_dir: str | os.PathLike[str],
     failed = [f for f in failures if f.get("slug") not in known]
     rows = batch_index.plan_rows(folders, failed)
     feed = FEED_NAME if (out_dir / FEED_NAME).is_file() else None
-    html = render_index(rows, feed=feed)
+    html = render_index(rows, feed=feed, cache=cache_dir(out_dir))
     written = write_if_changed(out_dir / PAGE_NAME, html.encode("utf-8"))
     return {"page": str(out_dir / PAGE_NAME), "written": written, "articles": len(rows),
             "rows": rows}

@@ -4,6 +4,7 @@ scripts so the page is one self-contained file that needs no server and no netwo
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,15 +15,30 @@ STATIC = _HERE / "static"
 TEMPLATES = _HERE / "templates"
 
 
-@functools.lru_cache(maxsize=1)
-def _environment() -> Any:
+def cache_dir(out_dir: Path) -> Path:
+    """Where compiled templates are kept: beside the voice cache (``$REPACKAGE_CACHE`` if
+    set, else ``OUT/.cache``), so a run compiles a template only once per version."""
+    env = os.environ.get("REPACKAGE_CACHE")
+    return (Path(env) if env else Path(out_dir) / ".cache") / "preview"
+
+
+@functools.lru_cache(maxsize=4)
+def _environment(cache: str | None = None) -> Any:
     import jinja2
 
+    bytecode = None
+    if cache:
+        try:
+            os.makedirs(cache, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(cache)
+        except OSError:  # a read-only cache only costs the compile
+            bytecode = None
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,  # every piece of article text is escaped, templates are .j2
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
+        bytecode_cache=bytecode,
     )
 
 
@@ -54,9 +70,11 @@ def _script_data(page: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def render_page(page: dict[str, Any], *, index_link: bool = False) -> str:
-    """The article's review page as HTML; ``index_link`` adds a link up to the batch index."""
-    template = _environment().get_template("page.html.j2")
+def render_page(page: dict[str, Any], *, index_link: bool = False,
+                cache: Path | None = None) -> str:
+    """The article's review page as HTML; ``index_link`` adds a link up to the batch index;
+    ``cache`` is a folder for compiled templates."""
+    template = _environment(str(cache) if cache else None).get_template("page.html.j2")
     has_threads = bool(page["threads"]["platforms"])
     return template.render(
         page=page, article=page["article"], episode=page["episode"], cards=page["cards"],
@@ -66,9 +84,10 @@ def render_page(page: dict[str, Any], *, index_link: bool = False) -> str:
     )
 
 
-def render_index(rows: list[dict[str, Any]], *, feed: str | None = None) -> str:
+def render_index(rows: list[dict[str, Any]], *, feed: str | None = None,
+                 cache: Path | None = None) -> str:
     """The batch index as HTML: one row per article with its status."""
-    template = _environment().get_template("index.html.j2")
+    template = _environment(str(cache) if cache else None).get_template("index.html.j2")
     ready = sum(1 for r in rows if r["status"] == "ready")
     return template.render(rows=rows, ready=ready, feed=feed, version=__version__,
                            css=_inline("preview.css"))

@@ -9,8 +9,9 @@ OUT ?= out
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests need: Tesseract with Arabic (and English, for quotes that mix
 # scripts) reads the cards back; FriBiDi lets Pillow's Raqm layout load (the product falls
-# back without it, the tests cover both paths).
-TEST_DEBS := tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng libfribidi0
+# back without it, the tests cover both paths). Chromium loads the review pages in the
+# browser tests (Playwright drives /usr/bin/chromium).
+TEST_DEBS := tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng libfribidi0 chromium
 
 # The MBROLA Arabic voices (clearer offline speech) come from Debian's contrib/non-free: the
 # script enables those for these packages only and says so; where it cannot, it writes why to

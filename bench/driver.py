@@ -25,7 +25,8 @@ from measure import BENCH_DIR, SEED, Context, Outcome, write_json
 
 # Cheap and independent groups first, so a partial run still says something useful.
 GROUPS = ("extraction", "startup_time", "card_speed", "chromium_cards", "gtts_traffic", "speech_speed",
-          "mix_speed", "pipeline_runs", "batch_runs", "voice")
+          "mix_speed", "pipeline_runs", "batch_runs", "voice",
+          "preview_page")
 
 KEY_ORDER = (
     "cards_ms_per_card", "cards_chromium_ms_per_card", "cards_speedup_vs_chromium",
@@ -42,6 +43,7 @@ KEY_ORDER = (
     "extract_credit_accuracy",
     "voice_cer_offline", "voice_arabic_share", "voice_cer_espeak", "voice_arabic_share_espeak",
     "voice_cer_mbrola_ar1", "voice_cer_mbrola_ar2", "voice_cer_reversed", "voice_cer_shuffled",
+    "preview_in_all_ms", "preview_all_extra_ms", "preview_render_ms",
 )
 
 # ratio key -> (numerator, denominator)
@@ -79,6 +81,8 @@ GOALS: dict[str, tuple[str, Any]] = {
                            lambda r: _ge(r["voice_cer_reversed"],
                                          None if r["voice_cer_offline"] is None
                                          else 2 * r["voice_cer_offline"])),
+    "preview_in_all_ms": ("<= 150 ms", lambda r: _le(r["preview_in_all_ms"], 150)),
+    "preview_all_extra_ms": ("<= 150 ms", lambda r: _le(r["preview_all_extra_ms"], 150)),
 }
 
 

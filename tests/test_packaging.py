@@ -43,3 +43,16 @@ def test_resources_resolve():
 
     assert data_dir("templates").is_dir()
     assert asset("sample-article.txt").is_file()
+
+
+def test_wheel_holds_the_review_page_files_and_the_twitter_text_licence(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = ROOT / "repackage" / "preview"
+    for folder in ("static", "templates"):
+        files = [p for p in (shipped / folder).rglob("*") if p.is_file()]
+        assert files, folder
+        for path in files:
+            assert path.relative_to(ROOT).as_posix() in names, path
+    assert "repackage/preview/static/twitter-text.LICENSE" in names
+    licence = zipfile.ZipFile(wheel).read("repackage/preview/static/twitter-text.LICENSE")
+    assert b"Apache License" in licence

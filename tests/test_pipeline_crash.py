@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from repackage.digest import file_sha256
+from repackage.pipeline.lock import holder_pid
 
 TESTS = Path(__file__).resolve().parent
 ARTICLE = "عنوان\nالفقرة الأولى.\n\"اقتباس أول\"\n\"اقتباس ثان\"\n\"اقتباس ثالث\"\nالخاتمة.\n"
@@ -58,7 +59,7 @@ def assert_every_file_valid(slug_dir: Path) -> None:
 def assert_manifest_complete(slug_dir: Path) -> dict:
     data = json.loads((slug_dir / "manifest.json").read_text("utf-8"))
     assert data["complete"] is True
-    assert set(data["stages"]) == {"ingest", "audio", "cards", "thread"}
+    assert set(data["stages"]) == {"ingest", "audio", "cards", "thread", "preview"}
     for entry in data["outputs"]:
         assert file_sha256(slug_dir / entry["path"]) == entry["sha256"]
     return data
@@ -102,8 +103,7 @@ def test_a_second_run_on_the_same_folder_fails_fast_naming_the_holder(tmp_path: 
     out = tmp_path / "out"
     args = ["all", str(article), "--engine", "espeak", "--out", str(out), "-q"]
     first = start(args, delay=0.2)
-    lock = out / "story" / ".lock"
-    wait_for(lambda: lock.exists() and lock.read_text().strip() == str(first.pid), first)
+    wait_for(lambda: holder_pid(out / "story") == first.pid, first)
 
     second = start(args, delay=0)
     _, stderr = second.communicate(timeout=60)

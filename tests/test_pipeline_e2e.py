@@ -70,9 +70,9 @@ def test_seed_run_writes_every_output_its_manifest_lists(seed_out: Path):
         assert path.stat().st_size == entry["size"] > 0
         assert file_sha256(path) == entry["sha256"]
         assert_readable(path)
-    # every file of the run is listed (nothing but the lock and the manifest itself beside)
+    # every file of the run is listed (nothing but the manifest itself beside)
     on_disk = {p.relative_to(slug_dir).as_posix() for p in slug_dir.rglob("*") if p.is_file()}
-    assert on_disk - set(paths) == {".lock", "manifest.json"}
+    assert on_disk - set(paths) == {"manifest.json"}
 
 
 def test_seed_thread_uses_the_cards_of_the_run(seed_out: Path):
@@ -165,7 +165,7 @@ def test_seed_with_one_paragraph_edited_revoices_only_that_paragraph(
     assert result.exit_code == 0, result.stderr
     row = json.loads(result.stdout)["articles"][0]
     assert [s["stage"] for s in row["result"]["stages"] if not s["skipped"]] == [
-        "ingest", "audio", "cards", "thread"]
+        "ingest", "audio", "cards", "thread", "preview"]
     episode = json.loads((seed_out / "cap-xi-tajikistan" / "audio" / "episode.json")
                          .read_text("utf-8"))
     assert 1 <= episode["synthesized_chunks"] <= 2

@@ -50,7 +50,7 @@ def test_first_run_writes_every_output_the_manifest_lists(article: Path, tmp_pat
     out = tmp_path / "out"
     result = run(article, out)
     assert result["status"] == "done"
-    assert ran(result) == {"ingest", "audio", "cards", "thread"}
+    assert ran(result) == {"ingest", "audio", "cards", "thread", "preview"}
     data = manifest(out)
     assert data["complete"] is True
     assert data["engine"] == "espeak"
@@ -64,7 +64,7 @@ def test_first_run_writes_every_output_the_manifest_lists(article: Path, tmp_pat
         file = out / "story" / entry["path"]
         assert file.stat().st_size == entry["size"] > 0
         assert file_sha256(file) == entry["sha256"]
-    assert set(data["stages"]) == {"ingest", "audio", "cards", "thread"}
+    assert set(data["stages"]) == {"ingest", "audio", "cards", "thread", "preview"}
     assert all(s["skipped"] is False and s["seconds"] >= 0 for s in data["stages"].values())
 
 
@@ -101,7 +101,7 @@ def test_changed_platforms_rerun_only_the_thread(article: Path, tmp_path: Path):
     run(article, out)
     before = snapshot(out / "story")
     result = run(article, out, platforms=("x",))
-    assert ran(result) == {"thread"}
+    assert ran(result) == {"thread", "preview"}
     after = snapshot(out / "story")
     for path in ("article.json", "audio/episode.mp3", "cards/cards.json"):
         assert after[path] == before[path]
@@ -117,7 +117,7 @@ def test_changed_engine_reruns_only_the_audio(article: Path, tmp_path: Path):
     out = tmp_path / "out"
     run(article, out)
     result = run(article, out, engine="gtts")
-    assert ran(result) == {"audio"}
+    assert ran(result) == {"audio", "preview"}
     assert manifest(out)["engine"] == "gtts"
 
 
@@ -138,7 +138,7 @@ def test_changed_sizes_rerun_cards_and_the_thread_that_names_them(article: Path,
     out = tmp_path / "out"
     run(article, out)
     result = run(article, out, sizes=("square", "story"))
-    assert ran(result) == {"cards", "thread"}
+    assert ran(result) == {"cards", "thread", "preview"}
 
 
 def test_changed_paragraph_reruns_the_stages(article: Path, tmp_path: Path):
@@ -146,7 +146,7 @@ def test_changed_paragraph_reruns_the_stages(article: Path, tmp_path: Path):
     run(article, out)
     article.write_text(ARTICLE.replace("الأخيرة", "الختامية"), "utf-8")
     result = run(article, out)
-    assert ran(result) == {"ingest", "audio", "cards", "thread"}
+    assert ran(result) == {"ingest", "audio", "cards", "thread", "preview"}
     stored = json.loads((out / "story" / "article.json").read_text("utf-8"))
     assert stored["paragraphs"][-1] == "الفقرة الختامية."
 
@@ -156,7 +156,7 @@ def test_force_redoes_everything(article: Path, tmp_path: Path):
     run(article, out)
     before = snapshot(out / "story")
     result = run(article, out, force=True)
-    assert ran(result) == {"ingest", "audio", "cards", "thread"}
+    assert ran(result) == {"ingest", "audio", "cards", "thread", "preview"}
     after = snapshot(out / "story")
     assert all(after[p] != before[p] for p in before)
 
@@ -184,7 +184,7 @@ def test_a_failing_stage_leaves_a_valid_incomplete_manifest_and_the_next_run_fin
     assert data["complete"] is False
     assert set(data["stages"]) == {"ingest", "audio"}
     result = run(article, out)
-    assert ran(result) == {"cards", "thread"}
+    assert ran(result) == {"cards", "thread", "preview"}
     assert manifest(out)["complete"] is True
 
 

@@ -23,6 +23,7 @@ COMMANDS = {
     "all": "repackage.cli.all",
     "batch": "repackage.cli.batch",
     "feed": "repackage.cli.feed",
+    "preview": "repackage.cli.preview",
     "doctor": "repackage.cli.doctor",
 }
 

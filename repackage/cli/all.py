@@ -21,7 +21,7 @@ from repackage.cli.common import echo_json, library_errors, run_options, show_pr
 @library_errors
 def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
             platforms: tuple[str, ...], out_dir: str, base_url: str | None, force: bool,
-            as_json: bool, quiet: bool) -> None:
+            preview: bool, as_json: bool, quiet: bool) -> None:
     """Make the episode, cards and threads of each ARTICLE, skipping what is up to date.
 
     Results go to OUT/<slug>/, with manifest.json listing every file (path, size, sha256),
@@ -37,8 +37,8 @@ def command(articles: tuple[str, ...], engine: str, sizes: tuple[str, ...],
     try:
         summary = run_articles(
             articles, out_dir, jobs=1, engine=engine, force=force,
-            sizes=sizes or ("square",), platforms=platforms or None, stage_progress=bars,
-            base_url=base_url,
+            sizes=sizes or ("square",), platforms=platforms or None, preview=preview,
+            stage_progress=bars, base_url=base_url,
         )
     finally:
         if bars:

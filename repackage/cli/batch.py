@@ -25,7 +25,7 @@ from repackage.cli.common import echo_json, library_errors, run_options, show_pr
 @library_errors
 def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
             platforms: tuple[str, ...], out_dir: str, base_url: str | None, force: bool,
-            as_json: bool, quiet: bool) -> None:
+            preview: bool, as_json: bool, quiet: bool) -> None:
     """Run `all` on every article in a folder (its .txt, .md and .json files) or a glob.
 
     One article failing does not stop the others. At the end a summary names each failure
@@ -40,7 +40,7 @@ def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
     try:
         summary = run_batch(inputs, out_dir, jobs=jobs, engine=engine, force=force,
                             sizes=sizes or ("square",), platforms=platforms or None,
-                            progress=bar, base_url=base_url)
+                            preview=preview, progress=bar, base_url=base_url)
     finally:
         if bar:
             bar.close()

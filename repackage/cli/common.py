@@ -45,6 +45,8 @@ def run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                      help="Also refresh OUT/feed.xml, the podcast feed of OUT published at "
                           "URL (http/https); default: [feed] base_url of the show template."),
         click.option("--force", is_flag=True, help="Redo every stage, even those up to date."),
+        click.option("--preview/--no-preview", default=True, show_default=True,
+                     help="Write the review pages (OUT/<slug>/index.html, OUT/index.html)."),
         json_option,
         quiet_option,
     ]

@@ -115,6 +115,7 @@ def run_articles(
     force: bool = False,
     sizes: Iterable[str] = ("square",),
     platforms: Iterable[str] | None = None,
+    preview: bool = True,
     progress: BatchProgress | None = None,
     stage_progress: RunProgress | None = None,
     functions: StageFunctions | None = None,
@@ -125,7 +126,9 @@ def run_articles(
     ``jobs`` worker processes (default: the CPU count); with one job, or one article, the
     work runs in this process, and only then is ``stage_progress`` (per-stage progress of
     the running article) called. ``progress`` is called as each article finishes. The
-    summary's ``ok`` is False when any article failed.
+    summary's ``ok`` is False when any article failed. With ``preview`` each article gets
+    its review page and ``OUT/index.html`` lists every article folder of OUT with its status
+    (and this run's failures); ``index`` in the summary names it.
 
     With ``base_url`` (or ``[feed] base_url`` in the show template) the podcast feed
     ``OUT/feed.xml`` is refreshed at the end; the summary's ``feed`` says how (``ok`` False
@@ -140,7 +143,8 @@ def run_articles(
     names = [os.fspath(p) for p in paths]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(names) or 1))
     options = {"engine": engine, "force": force, "sizes": tuple(sizes),
-               "platforms": None if platforms is None else tuple(platforms)}
+               "platforms": None if platforms is None else tuple(platforms),
+               "preview": preview}
     out = os.fspath(out_dir)
     rows: dict[int, dict[str, Any]] = {}
     if jobs == 1:
@@ -162,7 +166,15 @@ def run_articles(
                 if progress:
                     progress(len(rows), len(names), names[i])
     feed = refresh_feed(out, base_url)
-    summary = _summary([rows[i] for i in range(len(names))], time.perf_counter() - started, jobs)
+    ordered = [rows[i] for i in range(len(names))]
+    index = None
+    if preview:
+        from repackage.preview import write_index
+
+        # after the feed, so the index links it
+        index = write_index(out, [r for r in ordered if r["status"] == "failed"])["page"]
+    summary = _summary(ordered, time.perf_counter() - started, jobs)
+    summary["index"] = index
     if feed is not None:
         summary["feed"] = feed
         summary["ok"] = summary["ok"] and feed["ok"]

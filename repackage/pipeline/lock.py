@@ -1,8 +1,10 @@
 """A lock on an article's output folder, held for a whole run.
 
-``fcntl.flock`` on ``OUT/<slug>/.lock``: the kernel drops it when the holder exits, even on
-SIGKILL, so a crashed run never leaves the folder locked. The holder's pid is written into
-the file so a second run can say who holds it.
+``fcntl.flock`` on the folder itself (a directory can be opened read-only and locked like a
+file): nothing inside the results is created or rewritten to take it, so a run that finds
+everything up to date leaves every modification time as it was. The kernel drops the lock
+when the holder exits, even on SIGKILL, so a crashed run never leaves the folder locked.
+A second run names the holder's pid, read from the kernel's lock table (``/proc/locks``).
 """
 
 from __future__ import annotations
@@ -10,48 +12,59 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from repackage.errors import LockedError
 
-LOCK_NAME = ".lock"
+_PROC_LOCKS = Path("/proc/locks")
 
 
-def _holder_pid(fd: int) -> str:
-    # The holder writes its pid just after locking: give it a moment before saying "unknown".
-    for _ in range(10):
-        try:
-            data = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-        except OSError:
-            data = ""
-        if data.isdigit():
-            return data
-        time.sleep(0.01)
-    return "unknown"
+def _lock_table_pid(line: str, device: tuple[int, int], inode: int) -> int | None:
+    # "1: FLOCK  ADVISORY  WRITE 4242 08:01:131074 0 EOF" (a "->" marks a waiting request)
+    fields = line.split()
+    if "->" in fields or len(fields) < 6 or fields[1] != "FLOCK":
+        return None
+    try:
+        pid = int(fields[4])
+        major, minor, ino = fields[5].split(":")
+        if (int(major, 16), int(minor, 16)) == device and int(ino) == inode:
+            return pid
+    except ValueError:
+        pass
+    return None
+
+
+def holder_pid(slug_dir: Path) -> int | None:
+    """The pid holding the lock on ``slug_dir``, or None when unlocked or unknown."""
+    try:
+        st = os.stat(slug_dir)
+        table = _PROC_LOCKS.read_text("ascii", "replace")
+    except OSError:
+        return None
+    device = (os.major(st.st_dev), os.minor(st.st_dev))
+    for line in table.splitlines():
+        pid = _lock_table_pid(line, device, st.st_ino)
+        if pid is not None:
+            return pid
+    return None
 
 
 @contextlib.contextmanager
 def folder_lock(slug_dir: Path) -> Iterator[Path]:
     """Hold an exclusive lock on ``slug_dir`` or raise LockedError at once (no waiting)."""
     slug_dir.mkdir(parents=True, exist_ok=True)
-    path = slug_dir / LOCK_NAME
-    # Not an atomic write on purpose: the lock lives on this inode, and replacing the file by
-    # rename would hand a second run a fresh, unlocked inode.
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(slug_dir, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            pid = holder_pid(slug_dir)
             raise LockedError(
-                f"{slug_dir} is in use by another repackage run (pid {_holder_pid(fd)}); "
-                "wait for it to finish"
+                f"{slug_dir} is in use by another repackage run "
+                f"(pid {pid if pid is not None else 'unknown'}); wait for it to finish"
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        yield path
+        yield slug_dir
     finally:
-        # Closing the descriptor releases the lock; the file stays so that no two runs
-        # can ever lock two different inodes under the same name.
+        # Closing the descriptor releases the lock.
         os.close(fd)

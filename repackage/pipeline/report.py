@@ -35,6 +35,8 @@ def article_lines(row: dict[str, Any]) -> list[str]:
         note = "  up to date" if step["skipped"] else ""
         lines.append(f"  {step['stage']:<7} {_seconds(step['seconds']):>7}{note}")
     lines.append(f"  {result['outputs']} files, listed in {result['manifest']}")
+    if any(step["stage"] == "preview" for step in result["stages"]):
+        lines.append(f"  review page: {result['slug_dir']}/index.html")
     return lines
 
 

@@ -129,10 +129,13 @@ def run_article(
     force: bool = False,
     sizes: Iterable[str] = ("square",),
     platforms: Iterable[str] | None = None,
+    preview: bool = True,
     progress: RunProgress | None = None,
     functions: StageFunctions | None = None,
 ) -> dict[str, Any]:
     """Make everything for one article in ``OUT/<slug>/`` and return a JSON-able summary.
+
+    ``preview`` False leaves the review page (``OUT/<slug>/index.html``) out of the run.
 
     Stages already up to date (same article content, same options, same tool version, outputs
     unchanged on disk) are skipped unless ``force``. ``functions`` swaps stage functions (the
@@ -144,7 +147,7 @@ def run_article(
     functions = functions or StageFunctions()
     opts = RunOptions(
         engine=engine, force=force, sizes=tuple(sizes),
-        platforms=None if platforms is None else tuple(platforms),
+        platforms=None if platforms is None else tuple(platforms), preview=preview,
     )
     report = _stage_progress(progress, "ingest")
     report(0, 1, "reading")
@@ -196,6 +199,8 @@ def run_article(
 
         earlier: dict[str, Any] = {}
         for stage in STAGES:
+            if not stage.enabled(opts):
+                continue
             t0 = time.perf_counter()
             report = _stage_progress(progress, stage.name)
             options = stage.depends(opts, article, slug_dir)

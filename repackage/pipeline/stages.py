@@ -27,6 +27,7 @@ DEFAULT_TARGETS: Mapping[str, str] = {
     "audio": "repackage.audio:build_episode",
     "cards": "repackage.cards:render_cards",
     "thread": "repackage.thread:build_threads",
+    "preview": "repackage.preview:write_page",
 }
 
 
@@ -56,6 +57,11 @@ class RunOptions:
     force: bool = False
     sizes: tuple[str, ...] = ("square",)
     platforms: tuple[str, ...] | None = None
+    preview: bool = True
+
+
+def _always(opts: RunOptions) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,8 @@ class Stage:
     always an output, even when a run found nothing to change and left it untouched.
     ``depends`` returns the stage's options for the up-to-date key (JSON-able), given the run
     options and the slug folder (for files an earlier stage wrote). ``call`` runs the stage
-    function and returns its JSON-able result.
+    function and returns its JSON-able result. ``enabled`` says whether the run asked for
+    the stage at all (a stage left out keeps its earlier record and files).
     """
 
     name: str
@@ -74,6 +81,7 @@ class Stage:
     index: str
     depends: Callable[[RunOptions, Article, Path], dict[str, Any]]
     call: Callable[..., dict[str, Any]]
+    enabled: Callable[[RunOptions], bool] = _always
 
 
 def _file_digest(path: str | Path | None) -> str | None:
@@ -100,6 +108,17 @@ def _thread_call(fn: Callable[..., Any], article: Article, slug_dir: Path, opts:
     # The cards made in this run; when the cards stage was up to date the thread stage reads
     # cards/cards.json itself (None), which is the same content.
     return fn(article, slug_dir, platforms=opts.platforms, cards=earlier.get("cards"))
+
+
+def _preview_call(fn: Callable[..., Any], article: Article, slug_dir: Path, opts: RunOptions,
+                  earlier: Mapping[str, Any], progress: Progress | None) -> dict[str, Any]:
+    return fn(article, slug_dir, force=opts.force)
+
+
+def _preview_depends(opts: RunOptions, article: Article, slug_dir: Path) -> dict[str, Any]:
+    from repackage.preview import page_key
+
+    return page_key(slug_dir)
 
 
 CARDS_INDEX = "cards/cards.json"
@@ -133,5 +152,15 @@ STAGES: tuple[Stage, ...] = (
             "photo": _file_digest(article.photo.file),
         },
         call=_thread_call,
+    ),
+    # The review page reads every other stage's files, so it comes last; its folder is the
+    # slug folder itself (it writes only index.html there).
+    Stage(
+        name="preview",
+        folder=".",
+        index="index.html",
+        depends=_preview_depends,
+        call=_preview_call,
+        enabled=lambda opts: opts.preview,
     ),
 )

@@ -298,12 +298,15 @@ def test_a_show_file_overrides_the_template(out: Path, tmp_path: Path):
 
 @pytest.mark.parametrize("body, message", [
     ('[feed]\nimage = "wide.png"\n', "square"),
+    ('[feed]\nimage = "print.jpg"\n', "CMYK"),
+    ('[feed]\nimage = "missing.jpg"\n', "cannot be read"),
     ('[feed]\nowner_email = "nobody"\n', "e-mail"),
     ('[feed]\nexplicit = "maybe"\n', "true or false"),
     ("[feed\n", "TOML"),
 ])
 def test_bad_show_files_are_refused(out: Path, tmp_path: Path, body: str, message: str):
     Image.new("RGB", (3000, 1500)).save(tmp_path / "wide.png")
+    Image.new("CMYK", (1400, 1400)).save(tmp_path / "print.jpg")
     show = tmp_path / "bad.toml"
     show.write_text(body, "utf-8")
     with pytest.raises(ConfigError, match=message):

@@ -35,13 +35,15 @@ def check_image(path: str) -> CoverImage:
     try:
         data = p.read_bytes()
         with Image.open(io.BytesIO(data)) as img:
-            fmt, (w, h) = img.format, img.size
+            fmt, (w, h), mode = img.format, img.size, img.mode
     except OSError as exc:
         raise ConfigError(f"show image {p}: cannot be read ({exc.strerror or exc})") from None
     except UnidentifiedImageError:
         raise ConfigError(f"show image {p}: not an image") from None
     if fmt not in ("JPEG", "PNG"):
         raise ConfigError(f"show image {p}: {fmt} (the feed needs JPEG or PNG)")
+    if mode == "CMYK":
+        raise ConfigError(f"show image {p}: CMYK colours (podcast apps need RGB)")
     if w != h or not MIN_SIDE <= w <= MAX_SIDE:
         raise ConfigError(f"show image {p}: {w}x{h} px (needs a square of 1400-3000 px)")
     return CoverImage(data, "cover.jpg" if fmt == "JPEG" else "cover.png")

@@ -103,8 +103,11 @@ def run(line: str, work: Path, monkeypatch) -> tuple[int, str]:
 
 def test_every_documented_command_runs(workdir, monkeypatch):
     # the examples that name a stored article or draft of slug "my-slug"
+    # and the review page's examples, which name the sample's results folder
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: True)
     for setup in ("repackage ingest article.txt --slug my-slug",
-                  "repackage thread out/my-slug/article.json"):
+                  "repackage thread out/my-slug/article.json",
+                  "repackage ingest article.txt --slug sample-article"):
         assert run(setup, workdir, monkeypatch)[0] == 0, setup
     failures = []
     for line in [*readme_commands(), *epilog_commands()]:

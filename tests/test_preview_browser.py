@@ -129,8 +129,12 @@ def check_player(page, slug_dir: Path) -> None:
     assert abs(duration - episode["duration_s"]) < 0.1, (duration, episode["duration_s"])
     chapters = load_json(slug_dir / "audio" / "chapters.json")["chapters"]
     target = chapters[min(2, len(chapters) - 1)]
+    # the click seeks and plays: read the position when the seek lands, not after playing on
+    page.evaluate("""() => { const a = document.getElementById('episode-audio'); window.seekedAt = null;
+        a.addEventListener('seeked', () => { if (window.seekedAt === null) window.seekedAt = a.currentTime; }); }""")
     page.locator("#chapters button").nth(min(2, len(chapters) - 1)).click()
-    now = page.evaluate("document.getElementById('episode-audio').currentTime")
+    page.wait_for_function("() => window.seekedAt !== null")
+    now = page.evaluate("window.seekedAt")
     assert target["startTime"] - 0.01 <= now < target["startTime"] + 0.5, (now, target)
     page.evaluate("document.getElementById('episode-audio').pause()")
 

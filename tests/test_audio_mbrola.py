@@ -9,11 +9,9 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from repackage.audio import build_episode
 from repackage.audio.codec import read_wav
-from repackage.audio.engines import choose_engine, make_engine
+from repackage.audio.engines import choose_engine, make_engine, mbrola_data
 from repackage.audio.engines import mbrola as mbrola_mod
-from repackage.audio.engines import mbrola_data
 from repackage.cli import cli
 
 

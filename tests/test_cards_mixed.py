@@ -9,12 +9,12 @@ import re
 
 import pytest
 from PIL import Image
+from test_cards_ocr import prepare, tesseract
 
 from repackage.cards import load_template, render_card
 from repackage.cards.breaks import line_atoms, ltr_runs
 from repackage.cards.layout import CardContent
 from repackage.text.arabic import fold, is_arabic_letter
-from test_cards_ocr import prepare, tesseract
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 

@@ -10,6 +10,7 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPUS
 
 from repackage.cli import cli
 from repackage.errors import InputError
@@ -18,8 +19,6 @@ from repackage.ingest.decode import declared_charset
 from repackage.ingest.html import looks_like_html
 from repackage.ingest.html_body import is_date_line, is_subheading
 from repackage.ingest.html_meta import clean_byline
-
-from conftest import CORPUS
 
 HTML_DIR = CORPUS / "html"
 PAGES = sorted(p.stem for p in HTML_DIR.glob("*.html"))

@@ -51,7 +51,7 @@ def test_every_reference_stays_inside_the_folder_and_exists(seed_page, seed_dir)
     refs = [(n.tag, n.attrs.get("src") or n.attrs.get("href"))
             for n in seed_page.iter() if n.attrs.get("src") or n.attrs.get("href")]
     assert len(refs) > 10
-    for tag, ref in refs:
+    for _tag, ref in refs:
         if ref.startswith("#") or ref.startswith("data:"):
             continue
         if ref == "../index.html":

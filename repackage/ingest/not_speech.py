@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 from repackage.ingest.attribution import cue_kind
-from repackage.ingest.lexicon import CATEGORY_NOUNS, CONSTRUCT_NOUNS, FUNCTION_WORDS, PLATFORMS, fold
+from repackage.ingest.lexicon import (
+    CATEGORY_NOUNS,
+    CONSTRUCT_NOUNS,
+    FUNCTION_WORDS,
+    PLATFORMS,
+    fold,
+)
 from repackage.ingest.mentions import has_article, is_role_head
 from repackage.ingest.quote_marks import Span
 from repackage.ingest.speakers import Registry

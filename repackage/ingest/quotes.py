@@ -15,15 +15,26 @@ from __future__ import annotations
 import re
 
 from repackage.ingest.attribution import (
-    PLACEHOLDER, Cue, cue_after, cue_kind, cues_before, introduces_speech, names_nobody,
-    speaker_window, writer_tail,
+    PLACEHOLDER,
+    Cue,
+    cue_after,
+    cue_kind,
+    cues_before,
+    introduces_speech,
+    names_nobody,
+    speaker_window,
+    writer_tail,
 )
 from repackage.ingest.lexicon import (
-    CATEGORY_NOUNS, COMPLEMENTIZERS, HONORIFICS, MASDAR_GOVERNORS, OBJECT_PRONOUN_PPS, fold,
+    COMPLEMENTIZERS,
+    HONORIFICS,
+    MASDAR_GOVERNORS,
+    OBJECT_PRONOUN_PPS,
+    fold,
 )
-from repackage.ingest.quote_marks import Span, colon_speech, find_spans
 from repackage.ingest.mentions import described, is_role_head, parse_mention
 from repackage.ingest.not_speech import NameSpans
+from repackage.ingest.quote_marks import Span, colon_speech, find_spans
 from repackage.ingest.speakers import Floor, Person, Registry, build_registry
 from repackage.model import Quote
 from repackage.text.arabic import normalize

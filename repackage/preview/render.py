@@ -42,7 +42,7 @@ def _environment(cache: str | None = None) -> Any:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def static_text(name: str) -> str:
     """A shipped static file's text (styles and scripts of the page)."""
     return (STATIC / name).read_text("utf-8")

@@ -20,10 +20,10 @@ from repackage import atomic
 from repackage.errors import InputError
 from repackage.model import Article
 from repackage.thread import markdown
-from repackage.thread.records import platform_records
-from repackage.thread.schedule import thread_csv
 from repackage.thread.plan import MAX_POSTS, CardRef, ThreadPlan, plan_thread
 from repackage.thread.platforms import PLATFORM_NAMES, Platform, get_platform
+from repackage.thread.records import platform_records
+from repackage.thread.schedule import thread_csv
 
 __all__ = ["build_threads", "load_cards", "card_refs", "PLATFORM_NAMES"]
 

@@ -14,7 +14,13 @@ from repackage.thread import rtl
 from repackage.thread.hashtags import article_hashtags
 from repackage.thread.platforms import Platform
 from repackage.thread.posts import (
-    ARTICLE_LABEL, CREDIT_LABEL, EPISODE_LABEL, PLACEHOLDERS, CardRef, Draft, Media,
+    ARTICLE_LABEL,
+    CREDIT_LABEL,
+    EPISODE_LABEL,
+    PLACEHOLDERS,
+    CardRef,
+    Draft,
+    Media,
 )
 from repackage.thread.split import Fits, split_to_fit
 

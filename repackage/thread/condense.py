@@ -21,7 +21,11 @@ from repackage.thread.platforms import Platform
 from repackage.thread.posts import PLACEHOLDERS, CardRef, Draft
 from repackage.thread.salience import content_words
 from repackage.thread.selection import (
-    Scored, is_fact, next_fact, score_units, strongest_quotes,
+    Scored,
+    is_fact,
+    next_fact,
+    score_units,
+    strongest_quotes,
 )
 from repackage.thread.split import Fits
 from repackage.thread.units import article_units, polish

@@ -20,8 +20,18 @@ from repackage.thread import compose, counting
 from repackage.thread.condense import condensed
 from repackage.thread.platforms import Platform
 from repackage.thread.posts import (
-    ARTICLE_LABEL, CREDIT_LABEL, EPISODE_LABEL, NUMBERINGS, PLACEHOLDERS, CardRef, Draft,
-    Media, Post, ThreadPlan, counter, finalize,
+    ARTICLE_LABEL,
+    CREDIT_LABEL,
+    EPISODE_LABEL,
+    NUMBERINGS,
+    PLACEHOLDERS,
+    CardRef,
+    Draft,
+    Media,
+    Post,
+    ThreadPlan,
+    counter,
+    finalize,
 )
 from repackage.thread.story import story
 

@@ -241,3 +241,35 @@ def test_preview_command_refuses_a_folder_with_no_results(tmp_path):
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1 and "article.json" in result.stderr
     assert not (tmp_path / "index.html").exists()
+
+
+def test_an_edited_draft_is_counted_again_and_an_unedited_one_reuses_the_thread_counts(
+        tmp_path, seed_dir, seed_article):
+    import shutil
+    import subprocess
+    import sys
+
+    slug_dir = tmp_path / seed_dir.name
+    shutil.copytree(seed_dir, slug_dir)
+    (slug_dir / "index.html").unlink()
+    # a fresh process, as `repackage preview` is: unedited drafts need no twitter-text
+    probe = (
+        "import sys; from pathlib import Path;"
+        "from repackage.ingest import load_article; from repackage.preview import write_page;"
+        f"d = Path({str(slug_dir)!r}); write_page(load_article(d / 'article.json'), d);"
+        "print('twitter_text' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+    assert (slug_dir / "index.html").is_file()
+
+    draft = slug_dir / "thread" / "x.md"
+    first = load_json(slug_dir / "thread" / "thread.json")["platforms"]["x"]["posts"][0]["text"]
+    edited = first + " " + "🇸🇦" * 3 + " https://example.com/" + "ق" * 40
+    draft.write_text(draft.read_text("utf-8").replace(first, edited, 1), "utf-8")
+    write_page(seed_article, slug_dir)
+    post = parse_page(slug_dir / "index.html").find("div", id="panel-x").find(
+        "article", class_="post")
+    assert textarea_value(post.find("textarea")) == edited
+    expected = measure(edited, get_platform("x"))
+    assert int(post.find("span", class_="count").attrs["data-length"]) == expected.length
+    assert expected.length != len(edited)

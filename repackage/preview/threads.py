@@ -73,6 +73,22 @@ def _raw_posts(name: str, outputs: Outputs) -> tuple[list[dict[str, Any]], int |
     return posts, limit if isinstance(limit, int) else None
 
 
+def _recorded(name: str, outputs: Outputs) -> dict[str, dict[str, Any]]:
+    """The counts the thread stage recorded in thread.json, by post text."""
+    entry = ((outputs.thread or {}).get("platforms") or {}).get(name)
+    posts = entry.get("posts") if isinstance(entry, dict) else None
+    found: dict[str, dict[str, Any]] = {}
+    for post in posts if isinstance(posts, list) else ():
+        if not isinstance(post, dict) or not isinstance(post.get("text"), str):
+            continue
+        length, limit, ok, problems = (post.get(k) for k in ("length", "limit", "ok", "problems"))
+        if (isinstance(length, int) and isinstance(limit, int) and isinstance(ok, bool)
+                and isinstance(problems, list) and all(isinstance(p, str) for p in problems)):
+            found[post["text"]] = {"length": length, "limit": limit, "ok": ok,
+                                   "problems": list(problems)}
+    return found
+
+
 def _rows(text: str, per_line: int = 38) -> int:
     # a starting height for browsers that cannot size a text box to its content
     return min(14, sum(1 + len(line) // per_line for line in text.split("\n")))
@@ -88,10 +104,16 @@ def plan_threads(article: Article, outputs: Outputs) -> dict[str, Any]:
         posts, limit = found
         # Mastodon servers differ: the draft records the limit it was planned for.
         platform = get_platform(name, mastodon_limit=limit if name == "mastodon" else None)
+        # An unedited post keeps the count the thread stage made with the same functions;
+        # only edited text is measured again.
+        recorded = _recorded(name, outputs)
         for post in posts:
-            m = measure(post["text"], platform)
-            post.update(length=m.length, limit=m.limit, ok=m.ok, problems=list(m.problems),
-                        rows=_rows(post["text"]))
+            known = recorded.get(post["text"])
+            if known is None or known["limit"] != platform.limit:
+                m = measure(post["text"], platform)
+                known = {"length": m.length, "limit": m.limit, "ok": m.ok,
+                         "problems": list(m.problems)}
+            post.update(**known, rows=_rows(post["text"]))
         platforms.append({**rules(platform), "posts": posts,
                           "over": sum(not p["ok"] for p in posts)})
     placeholders = (outputs.thread or {}).get("placeholders") or []

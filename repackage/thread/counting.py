@@ -7,13 +7,12 @@ URL as 23; Threads counts code points with each emoji weighing its UTF-8 byte le
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import regex
-from twitter_text import parse_tweet
-from twitter_text.has_invalid_characters import has_invalid_characters
 
 from repackage.thread.platforms import TWITTER_V3, Platform
 
@@ -46,13 +45,25 @@ class Measure:
         return {"length": self.length, "limit": self.limit, "ok": self.ok}
 
 
+@functools.cache
+def _twitter_text() -> Any:
+    # Importing twitter_text compiles its URL, TLD and emoji patterns (about half a second),
+    # so it waits until an X post is actually counted.
+    import twitter_text
+    from twitter_text.has_invalid_characters import has_invalid_characters
+
+    return twitter_text.parse_tweet, has_invalid_characters
+
+
 def x_weighted_length(text: str) -> int:
     """twitter-text v3 weighted length (NFC, URLs 23, emoji sequences 2)."""
+    parse_tweet, _ = _twitter_text()
     return parse_tweet(text, _TWITTER_OPTIONS).weightedLength
 
 
 def x_valid_characters(text: str) -> bool:
     """False when ``text`` holds a code point X refuses (U+FFFE, U+FFFF, a stray BOM...)."""
+    _, has_invalid_characters = _twitter_text()
     return not has_invalid_characters(unicodedata.normalize("NFC", text))
 
 

@@ -85,7 +85,8 @@ class ThreadPlan:
         for post in self.posts:
             m = counting.measure(post.text, self.platform)
             posts.append({
-                "text": post.text, "length": m.length, "limit": m.limit, "kind": post.kind,
+                "text": post.text, "length": m.length, "limit": m.limit, "ok": m.ok,
+                "problems": list(m.problems), "kind": post.kind,
                 "media": [media.to_dict() for media in post.media],
             })
         result: dict[str, Any] = {"posts": posts}

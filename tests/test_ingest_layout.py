@@ -328,3 +328,14 @@ def test_photo_credit_line_inside_the_article_does_not_end_it():
     assert fields.paragraphs == BODY
     assert fields.credit == "© Photo Agency / Sam Lee"
     assert ("© Photo Agency / Ana Ruiz", "credit") in [(d.text, d.why) for d in fields.dropped]
+
+
+def test_a_short_item_whose_lead_is_printed_above_and_below_the_byline_keeps_its_story():
+    page = f"{LEAD}\n\nكتب : سامي العلوي\n\n{LEAD}\n"
+    fields = parse_raw(page)
+    assert fields.paragraphs == [LEAD]
+    assert fields.title is None  # the page prints no headline of its own
+    assert fields.byline == "سامي العلوي"
+    assert [d.why for d in fields.dropped] == ["duplicate"]
+    article = ingest_bytes(page.encode("utf-8"), "item.txt")
+    assert article.paragraphs == (LEAD,)

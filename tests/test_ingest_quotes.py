@@ -415,3 +415,35 @@ def test_title_with_a_possessive_announces_a_name():
 def test_attribution_after_through_what_someone_said(tail, speaker):
     quotes = extract_quotes([f'"{SPEECH}"{tail}'])
     assert quotes[0].speaker == speaker
+
+
+SAID = "سنعمل على تصحيح الأخطاء قبل مباراة الإياب أمام جمهورنا"
+
+
+@pytest.mark.parametrize("first", [
+    "أشاد كريم الحداد، مدرب النادي الساحلي، بأداء لاعبيه رغم الخسارة.",
+    "ومن جهته، أبدى كريم الحداد مدرب النادي الساحلي أسفه للخسارة.",
+    "عبر كريم الحداد عن أسفه للخسارة أمام الفريق الضيف.",
+])
+def test_a_surname_speaker_takes_the_full_name_given_with_any_verb(first):
+    (quote,) = extract_quotes([first, f'وقال الحداد في المؤتمر الصحفي: "{SAID}".'])
+    assert quote.speaker == "كريم الحداد"
+
+
+def test_a_surname_never_written_longer_stays_as_written():
+    paras = ["خسر النادي الساحلي مباراته أمس أمام الفريق الضيف.",
+             f'وقال الحداد في المؤتمر الصحفي: "{SAID}".']
+    (quote,) = extract_quotes(paras)
+    assert quote.speaker == "الحداد"
+
+
+def test_a_title_with_an_honorific_in_apposition_names_the_speaker():
+    paras = [f"قال وزير الداخلية، الشيخ ماهر العلي، إن «{LONG}».",
+             f"وأكد وزير الداخلية، أن «{SAID}»."]
+    quotes = extract_quotes(paras)
+    assert [(q.speaker, q.role) for q in quotes] == [("ماهر العلي", "وزير الداخلية")] * 2
+
+
+def test_a_foreign_name_ending_like_a_glued_preposition_before_a_title():
+    (quote,) = extract_quotes([f'وقال جان برانكيه المتحدث باسم الشرطة: "{LONG}".'])
+    assert (quote.speaker, quote.role) == ("جان برانكيه", "المتحدث باسم الشرطة")

@@ -62,7 +62,7 @@ def is_role_head(token: str) -> bool:
     return any(b.endswith(p) and b[: -len(p)] in ROLE_HEADS for p in _POSSESSIVES)
 
 
-def _ends_clause(token: str) -> bool:
+def ends_clause(token: str) -> bool:
     t = token.rstrip()
     if t.endswith(".") and len(t.strip(PUNCT)) == 1:
         return False  # "د.": an abbreviated title
@@ -95,7 +95,7 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     if not f or not any(c.isalpha() for c in f) or f.isdigit() or is_boundary(f):
         return False
     ends_name = not first and not has_article(token) and (
-        _ends_clause(token) or following is not None and is_boundary(fold(following)))
+        ends_clause(token) or following is not None and is_boundary(fold(following)))
     if (is_role_head(f) or bare_word(f) in CONSTRUCT_NOUNS or bare_word(f) in CATEGORY_NOUNS) \
             and not ends_name:
         return False  # a title word, unless it closes the name (باسل نجم:)
@@ -110,12 +110,14 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
         return True
     if f[0] == "و" and len(f) >= 3:
         return False  # "ونظيره": the conjunction opens the next phrase
+    title_follows = following is not None and has_article(following) and is_role_head(following)
     if f[0] in "لب" and (f[1:].startswith("ال") or f.startswith("لل")
-                          or f.endswith(("ه", "ها", "هم", "ة", "ات"))):
+                          or f.endswith(("ه", "ها", "هم", "ة", "ات")) and not title_follows):
         return False  # لشبكة, بالعاصمة, لنظيره: a preposition glued to a noun ends the name
-    if f[0] in "لب" and following is not None and has_article(following):
+        # (but "بيير هنري برانديه المتحدث": a title right after it closes a name)
+    if f[0] in "لب" and following is not None and has_article(following) and not title_follows:
         return False  # لوسائل الإعلام: a prepositional phrase, not a family name
-    if f[0] in "يت" and len(f) >= 4 and not _ends_clause(token) and (
+    if f[0] in "يت" and len(f) >= 4 and not ends_clause(token) and (
             following is None or not is_boundary(fold(following))):
         return False  # a present-tense verb with its object (شي يحضر قمة) after the name
     return True
@@ -139,7 +141,7 @@ class Mention:
 def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
     """Index after the title phrase starting at ``tokens[i]`` (a role head)."""
     j = i + 1
-    if _ends_clause(tokens[i]):
+    if ends_clause(tokens[i]):
         return j
     while j < len(tokens) and j - i < (_MAX_APPOSITION if apposition else _MAX_ROLE):
         t, f = tokens[j], fold(tokens[j])
@@ -165,7 +167,7 @@ def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
         if not ok:
             break
         j += 1
-        if _ends_clause(t):
+        if ends_clause(t):
             break
     return j
 
@@ -173,11 +175,13 @@ def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
 def _apposed_name(tokens: list[str], i: int) -> tuple[str, ...]:
     """``وزير الاستخبارات، إيلي كوهين، إنه``: a name set between commas after its title."""
     name: list[str] = []
+    while i < len(tokens) - 1 and bare_word(tokens[i]) in HONORIFICS and not ends_clause(tokens[i]):
+        i += 1  # "وزير الخارجية، الأمير فيصل بن فرحان،": the honorific is not the name
     for t in tokens[i:i + _MAX_UNITS + 1]:
         if not is_name_word(t, first=not name) or t[:1] in _MARKS:
             return ()
         name.append(t.strip(PUNCT))
-        if _ends_clause(t):
+        if ends_clause(t):
             return tuple(name) if t.rstrip().endswith(("،", ",", ":")) else ()
     return ()
 
@@ -193,11 +197,11 @@ def parse_mention(tokens: list[str]) -> Mention:
             while len(role) > 1 and bare_word(role[-1]) in HONORIFICS:
                 role.pop()  # "… والأمن القومي د. فراس إلياس": the honorific is not the title
             i = j
-            if _ends_clause(tokens[j - 1]):
+            if ends_clause(tokens[j - 1]):
                 apposed = _apposed_name(tokens, i) if tokens[j - 1].rstrip().endswith(("،", ",")) else ()
                 return Mention(tuple(role), apposed, tuple(desc), i + len(apposed))
             continue
-        if _is_nationality(f) and not role and i + 1 < len(tokens) and not _ends_clause(tokens[i]) \
+        if _is_nationality(f) and not role and i + 1 < len(tokens) and not ends_clause(tokens[i]) \
                 and is_name_word(tokens[i + 1], first=True) and not has_article(tokens[i + 1]):
             desc.append(tokens[i].strip(PUNCT))
             i += 1
@@ -219,7 +223,7 @@ def parse_mention(tokens: list[str]) -> Mention:
         closes = not opens and t.rstrip("،,:")[-1:] in _MARKS
         after_particle = bool(name) and fold(name[-1]) in NAME_PARTICLES
         if has_article(t) and name and units > 1 and not after_particle and (
-                is_role_head(t) or not _ends_clause(t)):
+                is_role_head(t) or not ends_clause(t)):
             break  # a third word with the article is a title (عيد دحروج المتهم من …)
         if has_article(t) and not name and role:
             break
@@ -227,7 +231,7 @@ def parse_mention(tokens: list[str]) -> Mention:
         if f not in NAME_PARTICLES and not after_particle:
             units += 1
         i += 1
-        if _ends_clause(t) or closes:
+        if ends_clause(t) or closes:
             break
         if units == _MAX_UNITS and i < len(tokens) and is_name_word(tokens[i], first=False) \
                 and not has_article(tokens[i]) and not is_role_head(tokens[i]):
@@ -240,7 +244,7 @@ def parse_mention(tokens: list[str]) -> Mention:
     if name and (not role or all(fold(r) in HONORIFICS or bare_word(r) in HONORIFICS for r in role)):
         j = i
         if j < len(tokens) and is_role_head(tokens[j]):
-            end = _role_phrase(tokens, j, apposition=_ends_clause(tokens[i - 1]))
+            end = _role_phrase(tokens, j, apposition=ends_clause(tokens[i - 1]))
             appos = [t.strip(PUNCT) for t in tokens[j:end]]
             if appos:
                 role, i = appos, end
@@ -255,7 +259,7 @@ def described(tokens: list[str]) -> str | None:
         if not f or is_boundary(f) and f not in ("و",) or any(m in t for m in _MARKS) or "ـ" in t:
             break  # "مصدر أمني لـ"…"": the outlet spoken to is not part of the description
         words.append(t.strip(PUNCT))
-        if _ends_clause(t):
+        if ends_clause(t):
             words += _aside(tokens[k + 1:]) if t.rstrip().endswith(("،", ",")) else []
             break
     return " ".join(words) or None
@@ -269,6 +273,6 @@ def _aside(tokens: list[str]) -> list[str]:
         if not f or is_boundary(f) or is_role_head(t) or f[:1] in "لب" and not words:
             return []
         words.append(t.strip(PUNCT))
-        if _ends_clause(t):
+        if ends_clause(t):
             return words if t.rstrip().endswith(("،", ",")) and len(words) >= 2 else []
     return []

@@ -151,6 +151,15 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         seen.append(texts[i])
         kinds[i] = ("body", None)
         layout.paragraphs.append(texts[i])
+    copies = [i for i in body if kinds.get(i) == ("dropped", "duplicate")]
+    if not layout.paragraphs and copies and layout.title is not None:
+        # the only "headline" is the lead printed twice (above and below the byline): the page
+        # gives the story and no headline of its own
+        for i in headline_members:
+            kinds[i] = ("dropped", "duplicate")
+        kinds[copies[0]] = ("body", None)
+        layout.paragraphs.append(texts[copies[0]])
+        layout.title = None
     for i, (n, t) in enumerate(lines):
         kind, why = kinds.get(i, ("dropped", "after-end" if i > end else "chrome"))
         if i in suffixes and i in headline_members:  # the line without its site-name tail

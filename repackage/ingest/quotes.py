@@ -74,6 +74,8 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
     if mention.name:
         written = " ".join(mention.name)
         person = registry.by_name(list(mention.name))
+        if person is None and len(mention.name) == 1:
+            person = registry.expand(mention.name[0])
         if person is not None:
             return Person(person.name, role or person.role, person.words), written
         if cue.kind == "object":

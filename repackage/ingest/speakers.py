@@ -12,8 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from repackage.ingest.attribution import cue_kind
-from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, fold
-from repackage.ingest.mentions import Mention, bare_word, is_boundary, is_role_head, parse_mention
+from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, PUNCT, fold
+from repackage.ingest.mentions import (
+    Mention,
+    bare_word,
+    ends_clause,
+    has_article,
+    is_boundary,
+    is_role_head,
+    parse_mention,
+)
 
 
 @dataclass
@@ -43,8 +51,9 @@ def _content(words) -> set[str]:
 class Registry:
     """People named in full in an article, in order of first mention."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: list[str] | None = None) -> None:
         self.people: list[Person] = []
+        self.texts: list[str] = list(texts or ())
 
     def add(self, mention: Mention) -> Person | None:
         """Record a full mention (a name of two words or more, or a title and a name)."""
@@ -86,6 +95,35 @@ class Registry:
                 best, best_score = person, score
         return best if best_score >= 0.5 else None
 
+    def expand(self, word: str) -> Person | None:
+        """The full name a one-word speaker (``سييرا``) has where the article first gives it
+        (``عبر خوسيه سييرا، مدرب …``, ``أبدى باسم مرمر مدرب …``), registered; None when the
+        article never writes a longer form that can be told apart from the words around it."""
+        want = fold(word)
+        if len(want) < 2 or want in NAME_PARTICLES:
+            return None
+        for text in self.texts:
+            tokens = text.split()
+            for k, tok in enumerate(tokens):
+                if k < 1 or fold(tok) != want or not _name_start(tokens, k - 1):
+                    continue
+                first = tokens[k - 1]
+                after = tokens[k + 1] if k + 1 < len(tokens) else ""
+                role_after = is_role_head(after) and not ends_clause(first)
+                # the word before the first name opens its clause: in a verb-first sentence it
+                # is the verb (عبر / أبدى), so what stands between it and the surname is the name
+                verb_first = k >= 2 and (k == 2 or ends_clause(tokens[k - 3]))
+                if not (role_after or k == 1 or ends_clause(tokens[k - 2]) or verb_first):
+                    continue
+                mention = parse_mention(tokens[k + 1:k + 14]) if role_after else None
+                name = [first.strip(PUNCT), tok.strip(PUNCT)]
+                role = mention.role_text if mention and mention.role and not mention.name else None
+                if role is None and tok.rstrip().endswith(("،", ",")):
+                    appos = parse_mention(tokens[k + 1:k + 14])
+                    role = appos.role_text if appos.role and not appos.name else None
+                return self.add(Mention(tuple((role or "").split()), tuple(name), (), 0))
+        return None
+
     def mentioned_in(self, tokens: list[str]) -> Person | None:
         """The last registered person whose name word appears among ``tokens``."""
         found = None
@@ -106,7 +144,7 @@ class Registry:
 
 def build_registry(texts: list[str]) -> Registry:
     """Every full mention in ``texts``: after each title word, and after each sentence's verb."""
-    registry = Registry()
+    registry = Registry(texts)
     for text in texts:
         tokens = text.split()
         for i, tok in enumerate(tokens):
@@ -118,6 +156,17 @@ def build_registry(texts: list[str]) -> Registry:
             elif cue_kind(tok) in ("verb", "object"):
                 registry.add(parse_mention(tokens[i + 1:i + 17]))
     return registry
+
+
+def _name_start(tokens: list[str], i: int) -> bool:
+    """``tokens[i]`` can be a first name standing right before a surname."""
+    t = tokens[i]
+    f = fold(t)
+    if len(f) < 2 or not f.isalpha() or ends_clause(t) or any(m in t for m in '"«»“”'):
+        return False
+    if has_article(t) or is_boundary(f) or is_role_head(t) or cue_kind(t) is not None:
+        return False
+    return f not in NAME_PARTICLES or i > 0
 
 
 def verb_gender(word: str | None) -> bool | None:

@@ -339,3 +339,22 @@ def test_a_short_item_whose_lead_is_printed_above_and_below_the_byline_keeps_its
     assert [d.why for d in fields.dropped] == ["duplicate"]
     article = ingest_bytes(page.encode("utf-8"), "item.txt")
     assert article.paragraphs == (LEAD,)
+
+
+DISCLAIMER = ("المحتوى المنشور في هذه الخانة يعبر عن أصحابه وحدهم ولا يمثل بالضرورة توجهات "
+              "هيئة التحرير أو سياستها.")
+
+
+def test_a_text_after_the_last_chrome_line_that_shares_no_word_with_the_story_is_cut():
+    page = "\n\n".join([HEADLINE, *BODY, "آراء القراء", DISCLAIMER]) + "\n"
+    fields = parse_raw(page)
+    assert fields.paragraphs == BODY
+    assert [(d.text, d.why) for d in fields.dropped][-1] == (DISCLAIMER, "after-end")
+
+
+def test_a_last_paragraph_after_a_subheading_stays_when_subheadings_break_the_story_above():
+    other_voice = "من جانبه، تحدث صاحب دار نشر عن خطط لتوسيع قاعات العرض بحلول الخريف."
+    page = "\n\n".join([HEADLINE, BODY[0], BODY[1], "رفوف للجميع", BODY[2], BODY[3],
+                        "حكايات الزوار", other_voice]) + "\n"
+    fields = parse_raw(page)
+    assert fields.paragraphs == [BODY[0], BODY[1], BODY[2], BODY[3], other_voice]

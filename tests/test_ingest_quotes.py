@@ -447,3 +447,17 @@ def test_a_title_with_an_honorific_in_apposition_names_the_speaker():
 def test_a_foreign_name_ending_like_a_glued_preposition_before_a_title():
     (quote,) = extract_quotes([f'وقال جان برانكيه المتحدث باسم الشرطة: "{LONG}".'])
     assert (quote.speaker, quote.role) == ("جان برانكيه", "المتحدث باسم الشرطة")
+
+
+def test_a_bare_verb_after_an_indefinite_noun_speaks_for_that_noun():
+    paras = ["وقال الباحث سامر نصار إن الأرقام مقلقة.",
+             f"وأشار نصار إلى تقرير أممي صدر الشهر الماضي قال «{LONG}»، مؤكدا أن الوضع خطير."]
+    quotes = extract_quotes(paras)
+    assert [q.speaker for q in quotes] == ["تقرير أممي"]
+
+
+def test_a_verb_with_its_conjunction_still_goes_to_the_speaker_on_the_floor():
+    paras = ["وقال الباحث سامر نصار إن الأرقام مقلقة.",
+             f"وأشار نصار إلى تقرير أممي حديث، وقال «{LONG}»."]
+    (quote,) = extract_quotes(paras)
+    assert quote.speaker == "سامر نصار"

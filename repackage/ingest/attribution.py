@@ -4,7 +4,8 @@ Reports attribute speech before the quote (``وقال شي: "…"``, ``قائل�
 (``"…"، قال شي``, ``، بحسب قوله``, ``، وفق متابعين ونقاد``), or through a verbal noun
 (``ونقل موقع … عن بيسكوف قوله:``). A verb followed by a preposition, a colon or the quote itself
 (``وأضاف:``, ``ولفت إلى أن``) names nobody: the speaker is the one already speaking. A plural
-verb (``رددوا``) has its subject before it (``إن المتهمين التسعة رددوا``).
+verb (``رددوا``) has its subject before it (``إن المتهمين التسعة رددوا``), and so has a verb
+in a relative clause on an indefinite noun (``أشار إلى تقرير استخباري أمريكي قال «…»``).
 """
 
 from __future__ import annotations
@@ -241,3 +242,42 @@ def names_nobody(window: tuple[str, ...]) -> bool:
         return True
     f = fold(window[0])
     return (f in PREPOSITIONS and f != "علي") or f in TIME_WORDS or f in COMPLEMENTIZERS
+
+
+def relative_subject(before: tuple[str, ...]) -> str | None:
+    """The indefinite noun a bare speech verb describes (``… إلى تقرير استخباري أمريكي صدر
+    مؤخرا قال``: ``تقرير استخباري أمريكي``), or None when the verb opens its own clause.
+
+    Arabic joins a clause to an indefinite noun without a relative word, so a verb without
+    ``و``/``ف`` in mid-sentence whose subject is not written after it has that noun for its
+    subject: the noun right after a preposition or a speech cue, with its adjectives.
+    """
+    tokens = list(before)
+    for j in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
+        f = fold(tokens[j])
+        if tokens[j].rstrip().endswith(("،", ",", ":", ".")):
+            return None
+        if f not in PREPOSITIONS and cue_kind(tokens[j]) is None:
+            continue
+        phrase = tokens[j + 1:]
+        if not phrase or not _indefinite_noun(phrase[0]):
+            return None
+        words = [phrase[0].strip("،,")]
+        for t in phrase[1:]:
+            g = fold(t)
+            if not (_nisba(g) or g.startswith("م") and not g.endswith("ا") and len(g) > 3):
+                break
+            words.append(t.strip("،,"))
+        return " ".join(words)
+    return None
+
+
+def _nisba(f: str) -> bool:
+    return len(f) > 3 and not f.startswith("ال") and f.endswith(("ي", "ية", "يون", "يين"))
+
+
+def _indefinite_noun(token: str) -> bool:
+    f = fold(token)
+    return (len(f) > 2 and f.isalpha() and not f.startswith(("ال", "لل"))
+            and cue_kind(token) is None and f not in PREPOSITIONS and f not in COMPLEMENTIZERS
+            and f not in TIME_WORDS and f not in OBJECT_PRONOUN_PPS)

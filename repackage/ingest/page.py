@@ -24,6 +24,7 @@ from repackage.ingest.credits import split_credit
 from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline, names_only
 from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
 from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
+from repackage.ingest.tail import trailing_lines
 
 LEAD_PARAGRAPHS = 3
 
@@ -160,6 +161,14 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         kinds[copies[0]] = ("body", None)
         layout.paragraphs.append(texts[copies[0]])
         layout.title = None
+    kept = [i for i in body if kinds.get(i) == ("body", None)]
+    inside = [i for i in range(kept[0], kept[-1]) if kinds.get(i, ("", ""))[1] in ("chrome", "embed")
+              or i not in kinds] if kept else []
+    tail = trailing_lines(kept, blocks, inside)
+    for i in tail:
+        kinds[i] = ("dropped", "after-end")
+    if tail:
+        layout.paragraphs = [texts[i] for i in kept if i not in tail]
     for i, (n, t) in enumerate(lines):
         kind, why = kinds.get(i, ("dropped", "after-end" if i > end else "chrome"))
         if i in suffixes and i in headline_members:  # the line without its site-name tail

@@ -22,6 +22,7 @@ from repackage.ingest.attribution import (
     cues_before,
     introduces_speech,
     names_nobody,
+    relative_subject,
     speaker_window,
     writer_tail,
 )
@@ -30,6 +31,7 @@ from repackage.ingest.lexicon import (
     HONORIFICS,
     MASDAR_GOVERNORS,
     OBJECT_PRONOUN_PPS,
+    SPEECH_VERBS,
     fold,
 )
 from repackage.ingest.mentions import described, is_role_head, parse_mention
@@ -132,6 +134,9 @@ def _attribute(paragraph, span, masks, registry, floor, continues=False):
     cues = cues_before(paragraph, pos, masks) if pos is not None else []
     if pos is None:
         cues = _leading_cue(paragraph, span)
+    relative = _relative_subject(cues[0], registry) if cues else None
+    if relative is not None:
+        return relative, relative.name, "before", cues[0].kind, cues[0].word
     for cue in cues:
         person, written = resolve_cue(cue, registry, last)
         if person is not None:
@@ -153,6 +158,17 @@ def _attribute(paragraph, span, masks, registry, floor, continues=False):
     if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
         return last, None, "none", None, None  # a paragraph all in quotes goes on with its speaker
     return None, None, "none", None, None
+
+
+def _relative_subject(cue: Cue, registry: Registry) -> Person | None:
+    """``… إلى تقرير استخباري قال «…»``: a bare verb right before the quote speaks for the
+    indefinite noun it describes."""
+    if cue.kind != "verb" or cue.window or fold(cue.word) not in SPEECH_VERBS:
+        return None
+    subject = relative_subject(cue.before)
+    if subject is None or registry.is_name(subject):
+        return None
+    return Person(subject)
 
 
 def _subject_title(tokens: list[str]) -> Person | None:

@@ -1,0 +1,49 @@
+"""Lines at the foot of the article block that do not belong to the article. Pure.
+
+End markers (``chrome.py``) stop the body at the phrases sites print there; some sites print
+none, and what follows the story still reads as prose to a boilerplate classifier: a comment
+prompt, the comment section's disclaimer, a contact line after the copyright. Cohesion tells
+them apart without knowing their words: after a line of the page's chrome that interrupts the
+block, a last paragraph that shares almost no content word with the story above is another
+text (the words of an article repeat from paragraph to paragraph; a disclaimer's or an
+address's do not). Where chrome lines also break the story higher up, they are the page's
+subheadings or inline boxes and the story goes on after the last of them: nothing is cut.
+
+A short last line without a full stop is not judged by its form: scraped pages are often cut
+off mid-sentence, and a truncated last paragraph looks the same as a comment prompt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from repackage.ingest.blocks import Block, content_words, overlap
+
+MIN_STORY_PARAGRAPHS = 3  # a shorter story has too few words to judge another text by
+MAX_COHESION = 0.1  # share of a tail paragraph's content words found in the story above it
+MAX_TAIL = 2  # paragraphs after the interruption that may be judged as another text
+
+
+def trailing_lines(body: Sequence[int], blocks: Sequence[Block],
+                   interruptions: Sequence[int]) -> list[int]:
+    """Indices among ``body`` (line indices in page order) that follow the article's end.
+
+    ``interruptions`` are the indices of lines inside the block that were dropped as chrome.
+    """
+    kept = list(body)
+    dropped: list[int] = []
+    cut = max((i for i in interruptions if kept and i < kept[-1]), default=None)
+    if cut is not None:
+        tail = [i for i in kept if i > cut]
+        story = [i for i in kept if i < cut]
+        # chrome that also breaks the story further up is the page's subheadings or inline
+        # boxes: the block goes on after them, so nothing after the last one is judged
+        breaks_story = any(i < story[-1] for i in interruptions) if story else True
+        if 0 < len(tail) <= MAX_TAIL and len(story) >= MIN_STORY_PARAGRAPHS and not breaks_story:
+            words: set[str] = set()
+            for i in story:
+                words |= content_words(blocks[i].text)
+            if all(overlap(blocks[i].text, words) < MAX_COHESION for i in tail):
+                dropped.extend(tail)
+    return sorted(dropped)
+

@@ -20,7 +20,10 @@ MONTHS = {
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _DMY_NUM = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
-_DMY_NAME = re.compile(rf"(\d{{1,2}})\s+(?:من\s+)?({_MONTH_ALT})\s*[,،]?\s*(\d{{4}})", re.I)
+# "12 فبراير 2024", "12 من فبراير، 2024", "12/فبراير/2024", "12-فبراير-2024"
+_DMY_NAME = re.compile(
+    rf"(\d{{1,2}})\s*(?:\s(?:من\s+)?|[/-]\s*)({_MONTH_ALT})\s*[,،/-]?\s*(\d{{4}})", re.I)
+_TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm)?\s*[-|,،]?\s*", re.I)
 
 
 def parse_date(text: str) -> str | None:
@@ -30,6 +33,7 @@ def parse_date(text: str) -> str | None:
         if m := pattern.match(t):
             parts = dict(zip(order, map(int, m.groups()), strict=True))
             return _iso(parts["y"], parts["m"], parts["d"])
+    t = _TIME_FIRST.sub("", t)  # "09:47 م 12 فبراير 2024": the clock before the day
     t = re.sub(r"^(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[,،]?\s*", "", t)
     if (m := _DMY_NAME.match(t)) and m.group(2).lower() in MONTHS:
         return _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))

@@ -29,7 +29,7 @@ _DATED = re.compile(
 _URL = re.compile(r"^(?:الرابط|رابط المقال|URL)\s*[:：]\s*(https?://\S+)$|^(https?://\S+)$", re.I)
 _MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _DATE_IN = re.compile(
-    rf"\d{{1,4}}\s?[-/.]\s?\d{{1,2}}\s?[-/.]\s?\d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:من\s+)?(?:{_MONTH})\s*[,،]?\s*\d{{4}}"
+    rf"\d{{1,4}}\s?[-/.]\s?\d{{1,2}}\s?[-/.]\s?\d{{1,4}}|\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+(?:من\s+)?|\s*[/-]\s*)(?:{_MONTH})\s*[,،/-]?\s*\d{{4}}"
     rf"|(?:{_MONTH})\s+\d{{1,2}}\s*[,،]\s*\d{{4}}",
     re.I,
 )

@@ -47,7 +47,8 @@ class Dropped:
     """A line of the input that is not part of the article, and why it was left out.
 
     ``why`` is a short word: ``chrome``, ``duplicate``, ``after-end``, ``title-suffix``,
-    ``alt-text``, ``embed``, ``date``, ``byline``. ``line`` is the 1-based line number.
+    ``alt-text``, ``embed``, ``date``, ``byline``, ``standfirst``, ``subheading``, ``source``.
+    ``line`` is the 1-based line number.
     """
 
     text: str

@@ -104,6 +104,52 @@ def test_no_quotes_where_the_page_has_none(stem):
     assert _article(stem).quotes == ()
 
 
+def _matches(found: str, wanted: str) -> bool:
+    from difflib import SequenceMatcher
+
+    a, b = " ".join(found.split()), " ".join(wanted.split())
+    shared = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return shared / max(len(a), len(b)) >= 0.85
+
+
+def test_quotes_on_the_saved_pages_are_real_and_attributed():
+    wanted = found = matched = speakers = 0
+    for stem in PAGES:
+        keyed = [q for q in _key(stem)["quotes"] if not q["fragment"]]
+        cards = [q for q in _article(stem).quotes if q.card_worthy]
+        wanted += len(keyed)
+        found += len(cards)
+        for q in cards:
+            hit = next((k for k in keyed if _matches(q.text, k["text"])), None)
+            assert hit is not None, f"{stem}: not a quote of the page: {q.text[:50]}"
+            matched += 1
+            speakers += q.speaker == hit["speaker"]
+    # the interview's headline and its standfirst paraphrase have no body sentence of their own
+    assert matched / wanted >= 0.6, (matched, wanted)
+    assert speakers / matched >= 0.85, (speakers, matched)
+
+
+def test_the_standfirst_is_listed_and_gives_the_interviews_pull_quotes():
+    article = _article("03-assabah-sudan-activist-interview")
+    standfirst = [d.text for d in article.dropped if d.why == "standfirst"]
+    assert standfirst and standfirst[0].startswith("- الجيل الذي سعى النظام")
+    speakers = {q.speaker for q in article.quotes if q.card_worthy}
+    assert speakers == {"خالد عبد الكريم ماسا"}
+
+
+def test_a_standfirst_marked_by_class_is_found_and_a_related_box_is_not(tmp_path):
+    from repackage.ingest.html_page import Page
+    from repackage.ingest.html_standfirst import standfirst
+
+    page = Page(
+        "<html><body><nav><p class='summary'>الرئيسية الأخبار الرياضة الثقافة الاقتصاد المنوعات</p></nav>"
+        "<h1>افتتاح مكتبة جديدة</h1><div class='article-subtitle'>مكتبة تضم عشرين ألف كتاب "
+        "وقاعة للأطفال في قلب المدينة</div><p>افتتحت البلدية مكتبة جديدة في وسط المدينة.</p>"
+        "</body></html>")
+    assert standfirst(page, "افتتاح مكتبة جديدة", ["افتتحت البلدية مكتبة جديدة في وسط المدينة."]) \
+        == "مكتبة تضم عشرين ألف كتاب وقاعة للأطفال في قلب المدينة"
+
+
 # ---- charsets -------------------------------------------------------------------------------
 
 def _recoded(stem: str, declaration: str) -> bytes:

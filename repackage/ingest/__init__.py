@@ -118,9 +118,11 @@ def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slu
     credit = normalize(fields.credit) if fields.credit else None
     photo = Photo(file=_photo_file(path, fields.photo_file), caption=caption, credit=credit)
     context = [title] + ([caption] if caption else [])
+    standfirsts = [normalize(d.text) for d in fields.dropped if d.why == "standfirst"]
     quotes = fields.quotes
     if quotes is None:
-        quotes = extract_quotes(list(paragraphs), context=context)
+        quotes = extract_quotes(list(paragraphs), context=context + standfirsts, title=title,
+                                standfirsts=standfirsts)
     return Article(
         slug=final_slug, title=title, paragraphs=paragraphs,
         input=InputInfo(path=str(path), sha256=sha, encoding=encoding, format=fmt),

@@ -31,7 +31,7 @@ def parse_html(text: str, name: str) -> RawFields:
 
     Raises InputError when the page holds no article text.
     """
-    from repackage.ingest import html_body, html_figure, html_meta
+    from repackage.ingest import html_body, html_figure, html_meta, html_standfirst
     from repackage.ingest.html_page import Page
 
     page = Page(text)
@@ -62,6 +62,8 @@ def parse_html(text: str, name: str) -> RawFields:
         paragraphs=body.paragraphs,
         dropped=[Dropped(text=line, why=why) for line, why in body.dropped],
     )
+    if summary := html_standfirst.standfirst(page, title, body.paragraphs):
+        fields.dropped.insert(0, Dropped(text=summary, why="standfirst"))
     if has_presentation_forms(" ".join([title or "", caption or "", *body.paragraphs])):
         raise InputError(
             f"{name}: holds Arabic shaped for display (presentation forms); store the logical text"

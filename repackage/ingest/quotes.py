@@ -26,6 +26,7 @@ from repackage.ingest.attribution import (
     speaker_window,
     writer_tail,
 )
+from repackage.ingest.interview import interview_quotes
 from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
     HONORIFICS,
@@ -231,10 +232,14 @@ def _governed(text: str, kind: str | None) -> bool:
     return kind == "object" and (first[:1] in "بل" and len(first) > 3 or first in ("الي", "علي", "من"))
 
 
-def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> tuple[Quote, ...]:
+def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
+                   title: str | None = None, standfirsts: list[str] | None = None,
+                   ) -> tuple[Quote, ...]:
     """Every quotation in ``paragraphs``, in order, with speaker and card-worthiness.
 
-    ``context`` holds other text (title, caption) where speakers may be introduced first.
+    ``context`` holds other text (title, caption) where speakers may be introduced first;
+    ``title`` and ``standfirsts`` also give an interview's interviewee and pull quotes
+    (:mod:`repackage.ingest.interview`).
     """
     registry = build_registry(list(context or []) + list(paragraphs))
     names = NameSpans(registry, list(paragraphs))
@@ -281,7 +286,10 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None) -> t
             ))
         for _, person, verb in events:
             floor.give(person, verb)
-    return tuple(quotes)
+    answered = {q.paragraph for q in quotes}
+    extra = [q for q in interview_quotes(list(paragraphs), title, list(standfirsts or ()))
+             if q.paragraph not in answered]
+    return tuple(sorted(quotes + extra, key=lambda q: q.paragraph)) if extra else tuple(quotes)
 
 
 def _outer(spans: list[Span]) -> list[Span]:

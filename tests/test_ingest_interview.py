@@ -1,0 +1,69 @@
+"""Interviews: answers without marks or verbs, quoted where the outlet's pull quotes echo them."""
+
+from __future__ import annotations
+
+from repackage.ingest.interview import answers, interviewee, is_question, pull_quotes
+from repackage.ingest.quotes import extract_quotes
+
+TITLE = "المخرجة التونسية سلوى بن عمار لـ«المدينة»: السينما لا تعيش بلا جمهور يحبها"
+STANDFIRST = "- الأفلام القصيرة مدرسة كل مخرج شاب -نحتاج إلى قاعات في كل مدينة صغيرة"
+PARAGRAPHS = [
+    "التقينا المخرجة سلوى بن عمار على هامش المهرجان، وكان لنا معها هذا الحوار.",
+    "*كيف ترين حال السينما اليوم؟",
+    "-الحال صعب لكنه ليس ميؤوسا منه. أقول دائما أن السينما لا تعيش بلا جمهور يحبها ويدفع ثمن التذكرة.",
+    "*وما الذي يحتاجه المخرجون الشباب؟",
+    "-يحتاجون إلى الصبر أولا. الأفلام القصيرة مدرسة كل مخرج شاب، ومنها تعلمت أنا أيضا.",
+    "*وماذا عن القاعات؟",
+    "-نحتاج إلى قاعات في كل مدينة صغيرة حتى يصل الفيلم إلى الناس.",
+    "*ما مشروعك المقبل؟",
+    "-فيلم طويل عن البحر والصيادين، نبدأ تصويره في الربيع.",
+]
+
+
+def test_questions_and_answers_are_told_apart():
+    assert is_question(PARAGRAPHS[1]) and not is_question(PARAGRAPHS[2])
+    assert answers(PARAGRAPHS) == [2, 4, 6, 8]
+
+
+def test_the_headline_names_the_interviewee_and_gives_a_pull_quote():
+    who = interviewee(TITLE)
+    assert (who.name, who.role) == ("سلوى بن عمار", "المخرجة التونسية")
+    assert pull_quotes(TITLE, [STANDFIRST]) == [
+        "السينما لا تعيش بلا جمهور يحبها", "الأفلام القصيرة مدرسة كل مخرج شاب",
+        "نحتاج إلى قاعات في كل مدينة صغيرة"]
+
+
+def test_answer_sentences_the_pull_quotes_repeat_are_the_interviewees_quotes():
+    quotes = extract_quotes(PARAGRAPHS, context=[TITLE, STANDFIRST], title=TITLE,
+                            standfirsts=[STANDFIRST])
+    assert [(q.paragraph, q.text) for q in quotes] == [
+        (2, "السينما لا تعيش بلا جمهور يحبها ويدفع ثمن التذكرة"),
+        (4, "الأفلام القصيرة مدرسة كل مخرج شاب، ومنها تعلمت أنا أيضا"),
+        (6, "نحتاج إلى قاعات في كل مدينة صغيرة حتى يصل الفيلم إلى الناس"),
+    ]
+    assert {(q.speaker, q.role, q.card_worthy) for q in quotes} == {
+        ("سلوى بن عمار", "المخرجة التونسية", True)}
+
+
+def test_a_report_with_a_few_questions_is_no_interview():
+    report = [
+        "أعلنت البلدية أمس خطة جديدة لتنظيم حركة المرور في وسط المدينة.",
+        "فهل تنجح الخطة هذه المرة؟",
+        "يرى سكان الحي أن المشكلة أقدم من أي خطة، وأن الحل في النقل العام.",
+        "وماذا عن التجار؟",
+        "يخشى التجار أن تقل حركة الزبائن إذا منعت السيارات من دخول الشارع الرئيسي.",
+        "ومتى تبدأ؟",
+        "تبدأ الخطة مطلع الشهر المقبل وتستمر ثلاثة أشهر على سبيل التجربة.",
+        "وتقول البلدية إنها ستراجع النتائج بعد ذلك مع ممثلي السكان والتجار.",
+        "ويأمل الجميع أن تخفف الخطة الزحام الذي يشهده وسط المدينة كل صباح.",
+        "وكانت البلدية قد جربت خطة مشابهة قبل عامين ثم تخلت عنها.",
+    ]
+    assert answers(report) == []
+    title = "الناطق باسم البلدية سامي الحداد لـ«المدينة»: الخطة تبدأ مطلع الشهر المقبل"
+    assert extract_quotes(report, context=[title], title=title) == ()
+
+
+def test_without_a_headline_that_names_who_spoke_nothing_is_attributed():
+    title = "السينما لا تعيش بلا جمهور يحبها"
+    assert extract_quotes(PARAGRAPHS, context=[title], title=title,
+                          standfirsts=[STANDFIRST]) == ()

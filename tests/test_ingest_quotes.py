@@ -461,3 +461,10 @@ def test_a_verb_with_its_conjunction_still_goes_to_the_speaker_on_the_floor():
              f"وأشار نصار إلى تقرير أممي حديث، وقال «{LONG}»."]
     (quote,) = extract_quotes(paras)
     assert quote.speaker == "سامر نصار"
+
+
+def test_words_given_on_the_tongue_of_a_named_person_are_theirs():
+    paras = [f'وجاء في البيان على لسان المدير العام للشركة الدكتور سامر نصار: "{LONG}".',
+             f'وأضاف د. نصار: "{SAID}".']
+    quotes = extract_quotes(paras)
+    assert [(q.speaker, q.card_worthy) for q in quotes] == [("سامر نصار", True)] * 2

@@ -52,7 +52,7 @@ SPEECH_PARTICIPLES = _forms(
 )
 SAYING_NOUNS = _forms("قوله قولها قولهم بالقول")
 # Words that attribute a quote that came before them: ``"…"، بحسب قوله`` / ``، وفق متابعين``.
-AFTER_CUES = _forms("بحسب حسب وفق وفقا طبقا")
+AFTER_CUES = _forms("بحسب حسب وفق وفقا طبقا لسان")  # لسان: "على لسان الوزير"
 # The writer taking the floor back inside or after speech: ``ورداً على سؤال``.
 NARRATION_OPENERS = _forms("ردا رداً تعليقا تعليقاً")
 

@@ -13,6 +13,9 @@ from typing import Any
 from repackage.errors import InputError
 
 SCHEMA_VERSION = 1
+# Where an Article's title comes from: the input itself (page headline, front matter, JSON),
+# the user (--title), or the first paragraph, when the input prints no headline.
+TITLE_SOURCES = ("page", "user", "lead")
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class Article:
     photo: Photo = field(default_factory=Photo)
     quotes: tuple[Quote, ...] = ()
     dropped: tuple[Dropped, ...] = ()
+    title_from: str = "page"  # "page" (the input's own), "user" (given on the command line), "lead"
     schema: int = SCHEMA_VERSION
 
     @property
@@ -93,7 +97,7 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form, keys in the documented order."""
         d = asdict(self)
-        order = ["schema", "slug", "lang", "title", "byline", "published", "source", "publisher",
+        order = ["schema", "slug", "lang", "title", "title_from", "byline", "published", "source", "publisher",
                  "url", "photo", "paragraphs", "quotes", "dropped", "input"]
         return {k: d[k] for k in order}
 
@@ -113,11 +117,14 @@ class Article:
             dropped = tuple(Dropped(**x) for x in d.get("dropped") or ())
             inp = InputInfo(**d["input"])
             paragraphs = tuple(str(p) for p in d["paragraphs"])
+            title_from = str(d.get("title_from", "page"))
+            if title_from not in TITLE_SOURCES:
+                raise ValueError(f"title_from must be one of {', '.join(TITLE_SOURCES)}")
             return cls(
                 slug=str(d["slug"]), title=str(d["title"]), paragraphs=paragraphs, input=inp,
                 lang=str(d.get("lang", "ar")), byline=d.get("byline"), published=d.get("published"),
                 source=d.get("source"), publisher=d.get("publisher"), url=d.get("url"),
-                photo=photo, quotes=quotes, dropped=dropped, schema=schema,
+                photo=photo, quotes=quotes, dropped=dropped, title_from=title_from, schema=schema,
             )
         except InputError:
             raise

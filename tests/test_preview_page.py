@@ -273,3 +273,13 @@ def test_an_edited_draft_is_counted_again_and_an_unedited_one_reuses_the_thread_
     expected = measure(edited, get_platform("x"))
     assert int(post.find("span", class_="count").attrs["data-length"]) == expected.length
     assert expected.length != len(edited)
+
+
+def test_a_title_made_from_the_lead_is_flagged_under_the_headline(tmp_path, seed_article):
+    for source, flagged in (("lead", True), ("page", False), ("user", False)):
+        article = dataclasses.replace(seed_article, title_from=source)
+        slug_dir = tmp_path / source / article.slug
+        slug_dir.mkdir(parents=True)
+        write_page(article, slug_dir)
+        page = parse_page((slug_dir / "index.html").read_text("utf-8"))
+        assert (page.find(id="title-note") is not None) == flagged, source

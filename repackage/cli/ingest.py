@@ -68,3 +68,6 @@ def command(article: str, out_dir: str, as_json: bool, slug: str | None, title: 
         f"{target}  ({len(record.paragraphs)} paragraphs, {len(record.quotes)} quotes, "
         f"{cards} card-worthy, {len(record.dropped)} lines dropped, {record.input.encoding})",
     )
+    if record.title_from == "lead":
+        click.echo(f"note: the page prints no headline; the title is made from its first "
+                   f"paragraph («{record.title}»); give one with --title", err=True)

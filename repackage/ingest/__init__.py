@@ -41,7 +41,7 @@ def load_article(path: str | Path, slug: str | None = None, title: str | None = 
         return ingest_bytes(data, path, slug=slug, title=title)
     article = Article.from_dict(stored)
     if title is not None and normalize(title):
-        article = replace(article, title=normalize(title))
+        article = replace(article, title=normalize(title), title_from="user")
     if slug is not None:
         article = replace(article, slug=slug_for("", article.input.sha256, slug))
     if not article.slug or slugify(article.slug) != article.slug:
@@ -100,9 +100,11 @@ def _ingest(data: bytes, path: Path, slug: str | None, title: str | None) -> tup
         fields, fmt = parse_markdown(decoded.text), "markdown"
     else:
         fields, fmt = parse_raw(decoded.text), "raw"
-    if title is not None and normalize(title):
+    given = title is not None and bool(normalize(title))
+    if given:
         fields.title = title  # what the user gives wins over what the page suggests
-    return _build(fields, path, decoded.sha256, decoded.encoding, fmt, slug), fields
+    article = _build(fields, path, decoded.sha256, decoded.encoding, fmt, slug)
+    return (replace(article, title_from="user") if given else article), fields
 
 
 def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slug: str | None) -> Article:
@@ -110,7 +112,9 @@ def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slu
     paragraphs = tuple(p for p in (normalize(p) for p in fields.paragraphs) if p)
     if not paragraphs or sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
         raise InputError(f"{name}: no article text found (only page chrome or too short)")
-    title = normalize(fields.title or "") or _title_from(paragraphs[0])
+    title = normalize(fields.title or "")
+    title_from = "page" if title else "lead"
+    title = title or _title_from(paragraphs[0])
     final_slug = slug_for(path.stem, sha, slug)
     if not final_slug:
         raise InputError(f"{name}: slug {slug!r} has no usable characters (a-z, 0-9, -)")
@@ -128,7 +132,7 @@ def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slu
         input=InputInfo(path=str(path), sha256=sha, encoding=encoding, format=fmt),
         byline=fields.byline, published=fields.published, source=fields.source,
         publisher=fields.publisher, url=fields.url, photo=photo, quotes=tuple(quotes),
-        dropped=tuple(fields.dropped),
+        dropped=tuple(fields.dropped), title_from=title_from,
     )
 
 

@@ -69,7 +69,8 @@ def plan_article(article: Article, photo: str | None) -> dict[str, Any]:
                 "line": getattr(d, "line", None)}
                for d in getattr(article, "dropped", ()) or ()]
     return {
-        "title": article.title, "byline": article.byline, "published": article.published,
+        "title": article.title, "title_from": getattr(article, "title_from", "page"),
+        "byline": article.byline, "published": article.published,
         "source": article.source, "publisher": article.publisher, "url": article.url,
         "photo": {"file": photo, "caption": article.photo.caption,
                   "credit": article.photo.credit},

@@ -16,6 +16,7 @@ SCHEMA_VERSION = 1
 # Where an Article's title comes from: the input itself (page headline, front matter, JSON),
 # the user (--title), or the first paragraph, when the input prints no headline.
 TITLE_SOURCES = ("page", "user", "lead")
+QUOTE_LOCATIONS = ("body", "headline", "standfirst")
 
 
 @dataclass(frozen=True)
@@ -29,20 +30,22 @@ class Photo:
 
 @dataclass(frozen=True)
 class Quote:
-    """One quotation found in the body.
+    """One quotation of the article.
 
-    ``paragraph`` is the 0-based index into ``Article.paragraphs``. ``card_worthy`` is False
-    for short scare-quoted fragments that read only inside their sentence.
+    ``paragraph`` is the 0-based index into ``Article.paragraphs``, or None for a quote printed
+    outside the body (``location`` says where: an interview's headline or standfirst).
+    ``card_worthy`` is False for short scare-quoted fragments that read only inside their sentence.
     """
 
     text: str
     speaker: str | None = None
-    paragraph: int = 0
+    paragraph: int | None = 0
     card_worthy: bool = True
     role: str | None = None
     as_written: str | None = None
     attribution: str = "none"  # "before", "after" or "none"
     marks: str = '"'  # the quote-mark style seen in the source; "unbalanced" when one is missing
+    location: str = "body"  # "body", or "headline" / "standfirst" for an outlet's pull quote
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,10 @@ class Article:
                 raise InputError(f"unsupported article schema {schema} (this version reads {SCHEMA_VERSION})")
             photo = Photo(**(d.get("photo") or {}))
             quotes = tuple(Quote(**q) for q in d.get("quotes") or ())
+            for q in quotes:
+                if q.location not in QUOTE_LOCATIONS or (q.paragraph is None) != (q.location != "body"):
+                    raise ValueError(f"quote {q.text[:30]!r}: a body quote needs a paragraph "
+                                     f"and a {'/'.join(QUOTE_LOCATIONS[1:])} quote has none")
             dropped = tuple(Dropped(**x) for x in d.get("dropped") or ())
             inp = InputInfo(**d["input"])
             paragraphs = tuple(str(p) for p in d["paragraphs"])

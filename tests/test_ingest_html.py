@@ -124,8 +124,8 @@ def test_quotes_on_the_saved_pages_are_real_and_attributed():
             assert hit is not None, f"{stem}: not a quote of the page: {q.text[:50]}"
             matched += 1
             speakers += q.speaker == hit["speaker"]
-    # the interview's headline and its standfirst paraphrase have no body sentence of their own
-    assert matched / wanted >= 0.6, (matched, wanted)
+    # 9 of 11: the two misses are answer sentences of the interview that no pull quote repeats
+    assert matched / wanted >= 0.8, (matched, wanted)
     assert speakers / matched >= 0.85, (speakers, matched)
 
 

@@ -29,17 +29,21 @@ def test_the_headline_names_the_interviewee_and_gives_a_pull_quote():
     who = interviewee(TITLE)
     assert (who.name, who.role) == ("سلوى بن عمار", "المخرجة التونسية")
     assert pull_quotes(TITLE, [STANDFIRST]) == [
-        "السينما لا تعيش بلا جمهور يحبها", "الأفلام القصيرة مدرسة كل مخرج شاب",
-        "نحتاج إلى قاعات في كل مدينة صغيرة"]
+        ("السينما لا تعيش بلا جمهور يحبها", "headline"),
+        ("الأفلام القصيرة مدرسة كل مخرج شاب", "standfirst"),
+        ("نحتاج إلى قاعات في كل مدينة صغيرة", "standfirst")]
 
 
 def test_answer_sentences_the_pull_quotes_repeat_are_the_interviewees_quotes():
     quotes = extract_quotes(PARAGRAPHS, context=[TITLE, STANDFIRST], title=TITLE,
                             standfirsts=[STANDFIRST])
-    assert [(q.paragraph, q.text) for q in quotes] == [
-        (2, "السينما لا تعيش بلا جمهور يحبها ويدفع ثمن التذكرة"),
-        (4, "الأفلام القصيرة مدرسة كل مخرج شاب، ومنها تعلمت أنا أيضا"),
-        (6, "نحتاج إلى قاعات في كل مدينة صغيرة حتى يصل الفيلم إلى الناس"),
+    assert [(q.location, q.paragraph, q.text) for q in quotes] == [
+        ("headline", None, "السينما لا تعيش بلا جمهور يحبها"),
+        ("standfirst", None, "الأفلام القصيرة مدرسة كل مخرج شاب"),
+        ("standfirst", None, "نحتاج إلى قاعات في كل مدينة صغيرة"),
+        ("body", 2, "السينما لا تعيش بلا جمهور يحبها ويدفع ثمن التذكرة"),
+        ("body", 4, "الأفلام القصيرة مدرسة كل مخرج شاب، ومنها تعلمت أنا أيضا"),
+        ("body", 6, "نحتاج إلى قاعات في كل مدينة صغيرة حتى يصل الفيلم إلى الناس"),
     ]
     assert {(q.speaker, q.role, q.card_worthy) for q in quotes} == {
         ("سلوى بن عمار", "المخرجة التونسية", True)}
@@ -67,3 +71,38 @@ def test_without_a_headline_that_names_who_spoke_nothing_is_attributed():
     title = "السينما لا تعيش بلا جمهور يحبها"
     assert extract_quotes(PARAGRAPHS, context=[title], title=title,
                           standfirsts=[STANDFIRST]) == ()
+
+
+def test_a_pull_quote_printed_again_in_an_answer_is_one_quote():
+    standfirst = "- نحتاج إلى قاعات في كل مدينة صغيرة حتى يصل الفيلم إلى الناس"
+    quotes = extract_quotes(PARAGRAPHS, context=[TITLE, standfirst], title=TITLE,
+                            standfirsts=[standfirst])
+    assert [q.location for q in quotes].count("standfirst") == 0
+    assert [q.paragraph for q in quotes if q.location == "body"] == [2, 6]
+
+
+def test_a_standfirst_that_no_answer_echoes_is_the_journalists_not_a_quote():
+    standfirst = "- حوار عن مهرجان الفيلم القصير الذي أقيم هذا الأسبوع في العاصمة بحضور ضيوف"
+    quotes = extract_quotes(PARAGRAPHS, context=[TITLE, standfirst], title=TITLE,
+                            standfirsts=[standfirst])
+    assert [q.location for q in quotes] == ["headline", "body"]
+
+
+def test_pull_quotes_survive_the_stored_record(tmp_path):
+    import dataclasses
+    import json
+
+    import pytest
+
+    from repackage.errors import InputError
+    from repackage.model import Article, InputInfo
+
+    quotes = extract_quotes(PARAGRAPHS, context=[TITLE, STANDFIRST], title=TITLE,
+                            standfirsts=[STANDFIRST])
+    article = Article(slug="interview", title=TITLE, paragraphs=tuple(PARAGRAPHS), quotes=quotes,
+                      input=InputInfo(path="x.html", sha256="0" * 64, encoding="utf-8"))
+    again = Article.from_dict(json.loads(article.to_json()))
+    assert again == article
+    bad = dataclasses.replace(quotes[0], location="body")
+    with pytest.raises(InputError, match="paragraph"):
+        Article.from_dict(json.loads(dataclasses.replace(article, quotes=(bad,)).to_json()))

@@ -100,3 +100,13 @@ def test_article_hashtags_pick_speakers_and_recurring_headline_places():
     assert tags[0] == "#شي_جين_بينغ"
     assert "#طاجيكستان" in tags
     assert all(" " not in t and t.startswith("#") for t in tags)
+
+
+def test_a_particle_with_a_conjunction_glued_on_is_no_hashtag():
+    art = _article(
+        "لا حاجة لاستيراد شيء ولا خوف على السودان",
+        ["ولا أحد يعرف ما يجري في السودان.", "ولا يريد السودان شيئا.", "ولا حل في السودان بلا حوار."],
+    )
+    tags = article_hashtags(art)
+    assert "#ولا" not in tags and "#لا" not in tags
+    assert "#السودان" in tags

@@ -133,6 +133,9 @@ def _quotes(items: Any, name: str, count: int) -> tuple[Quote, ...]:
             quote = Quote(**known)
         except TypeError as exc:
             raise InputError(f"{name}: quote {i + 1}: {exc}") from None
+        if quote.paragraph is None and quote.location in ("headline", "standfirst"):
+            quotes.append(quote)
+            continue
         if not isinstance(quote.paragraph, int) or not 0 <= quote.paragraph < max(count, 1):
             raise InputError(f"{name}: quote {i + 1} points at paragraph {quote.paragraph!r}, "
                              f"which does not exist")

@@ -22,6 +22,8 @@ MAX_QUESTION_WORDS = 70
 MIN_ECHO = 0.6  # share of a pull quote's content words an answer sentence must repeat
 MIN_SHARED = 4
 MIN_SENTENCE_WORDS = 5
+MIN_PULL_ECHO = 0.4  # a pull quote must share this much with one answer to be the interviewee's
+SAME_QUOTE = 0.8  # word overlap (Jaccard) at which a pull quote and an answer sentence are one
 _QUESTION_MARKS = ("*", "•", "س:", "س/", "س :", "س-", "س -", "سؤال:")
 _ANSWER_MARKS = ("-", "–", "—", "ج:", "ج/", "ج :", "ج-", "ج -", "جواب:")
 _TOLD = re.compile(r"^(?P<who>.+?)\s+(?:لـ|ل)\s*[«\"“](?P<outlet>[^»\"”]{1,40})[»\"”]\s*:\s*(?P<pull>.+)$")
@@ -76,34 +78,47 @@ def interviewee(title: str | None) -> Interviewee | None:
     return Interviewee(" ".join(mention.name), mention.role_text)
 
 
-def pull_quotes(title: str | None, standfirsts: list[str]) -> list[str]:
-    """The outlet's own pull quotes: the headline after its colon, the standfirst's pieces."""
+def pull_quotes(title: str | None, standfirsts: list[str]) -> list[tuple[str, str]]:
+    """The outlet's own pull quotes, each with where it stands: the headline after its colon
+    (``"headline"``), the standfirst's pieces (``"standfirst"``)."""
     pulls = []
     m = _TOLD.match(title or "")
     if m:
-        pulls.append(m.group("pull"))
+        pulls.append((m.group("pull").strip(), "headline"))
     for line in standfirsts:
-        pulls.extend(p for p in _PULL_SPLIT.split(line) if p and len(p.split()) >= MIN_SENTENCE_WORDS)
+        pulls.extend((p.strip(" -–—"), "standfirst") for p in _PULL_SPLIT.split(line)
+                     if p and len(p.split()) >= MIN_SENTENCE_WORDS)
     return pulls
 
 
 def interview_quotes(paragraphs: list[str], title: str | None,
                      standfirsts: list[str]) -> list[Quote]:
-    """Card-worthy quotes of an interview's answers that the pull quotes repeat."""
+    """Card-worthy quotes of an interview: the answer sentences the pull quotes repeat, and the
+    pull quotes themselves where they are not just such a sentence printed again."""
     who = interviewee(title)
     found = answers(paragraphs) if who else []
-    pulls = [_words(p) for p in pull_quotes(title, standfirsts)]
-    pulls = [p for p in pulls if len(p) >= MIN_SHARED]
+    pulls = [(text, where, _words(text)) for text, where in pull_quotes(title, standfirsts)]
+    pulls = [p for p in pulls if len(p[2]) >= MIN_SHARED]
     if not found or not pulls or who is None:
         return []
-    quotes = []
+    quotes, echoes = [], []
     for index in found:
         for sentence in _sentences(paragraphs[index]):
             words = _words(sentence)
-            if any(len(words & p) >= max(MIN_SHARED, MIN_ECHO * len(p)) for p in pulls):
+            if any(len(words & p) >= max(MIN_SHARED, MIN_ECHO * len(p)) for _, _, p in pulls):
+                echoes.append(words)
                 quotes.append(Quote(text=sentence, speaker=who.name, paragraph=index,
                                     card_worthy=True, role=who.role, attribution="none",
                                     marks="none"))
+    answered = [_words(paragraphs[i]) for i in found]
+    for text, where, words in pulls:
+        # the outlet's pull is the interviewee's when an answer says much the same
+        if max(len(words & a) for a in answered) < MIN_PULL_ECHO * len(words):
+            continue
+        if any(len(words & e) >= SAME_QUOTE * len(words | e) for e in echoes):
+            continue  # printed again word for word: the answer's sentence stands for it
+        quotes.append(Quote(text=text, speaker=who.name, paragraph=None, card_worthy=True,
+                            role=who.role, attribution="none", marks="none", location=where))
     return quotes
 
 

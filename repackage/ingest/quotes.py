@@ -288,8 +288,15 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
             floor.give(person, verb)
     answered = {q.paragraph for q in quotes}
     extra = [q for q in interview_quotes(list(paragraphs), title, list(standfirsts or ()))
-             if q.paragraph not in answered]
-    return tuple(sorted(quotes + extra, key=lambda q: q.paragraph)) if extra else tuple(quotes)
+             if q.paragraph is None or q.paragraph not in answered]
+    # the headline's and standfirst's pull quotes come first, as the reader meets them
+    return tuple(sorted(quotes + extra, key=_reading_order)) if extra else tuple(quotes)
+
+
+def _reading_order(quote: Quote) -> tuple[int, int]:
+    if quote.paragraph is None:
+        return (0, 0 if quote.location == "headline" else 1)
+    return (1, quote.paragraph)
 
 
 def _outer(spans: list[Span]) -> list[Span]:

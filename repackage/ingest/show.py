@@ -31,6 +31,8 @@ def show_lines(article: Article, verdicts: list[Verdict]) -> list[str]:
     for q in article.quotes:
         by_paragraph.setdefault(q.paragraph, []).append(q)
     index = {p: i for i, p in enumerate(article.paragraphs)}
+    standfirst = [q for q in article.quotes if q.location == "standfirst"]
+    shown: list = []
     rows = []
     for v in verdicts:
         kind = v.kind
@@ -42,7 +44,15 @@ def show_lines(article: Article, verdicts: list[Verdict]) -> list[str]:
             rows.append(_row(v.line, kind, article.photo.caption or ""))
             kind, v = "credit", Verdict(v.line, article.photo.credit, "credit")
         number = f"{v.line:4}" if v.line else "   -"
-        quotes = by_paragraph.get(index.get(normalize(v.text), -1), []) if v.kind == "body" else []
+        if v.kind == "body":
+            quotes = by_paragraph.get(index.get(normalize(v.text), -1), [])
+        elif v.kind == "headline" and normalize(v.text) == article.title:
+            quotes = [q for q in article.quotes if q.location == "headline"]
+        elif v.kind == "dropped" and v.why == "standfirst":
+            quotes = [q for q in standfirst if q.text in normalize(v.text)]
+            shown += quotes
+        else:
+            quotes = []
         if quotes and kind == "body":
             kind = "quote" if any(q.card_worthy for q in quotes) else "body"
         rows.append(_row(v.line, kind, v.text, number))
@@ -52,6 +62,8 @@ def show_lines(article: Article, verdicts: list[Verdict]) -> list[str]:
             rows.append(f"{'':4}  {'':{WIDTH}}  └ {label}: «{q.text}» — {who}")
     if article.title not in [v.text for v in verdicts if v.kind == "headline"]:
         rows.insert(0, _row(0, "headline", article.title))
+    rows += [f"   -  {'standfirst':{WIDTH}}  └ quote: «{q.text}» — {q.speaker or '?'}"
+             for q in standfirst if q not in shown]
     return rows
 
 

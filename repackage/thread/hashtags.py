@@ -21,7 +21,8 @@ _CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ف", "ب", "�
 _STOPWORD_TEXT = (
     "في من إلى الى على عن مع أن إن كان كانت قال قالت يوم بعد قبل هذا هذه ذلك التي الذي "
     "الذين وقد قد لم لن ما لا أو ثم حيث كما عام عامي بين عند خلال حتى منذ غير كل أي أكثر "
-    "دعم يتعهد تعهد يقول تقول أعلن وعد جديد"
+    "دعم يتعهد تعهد يقول تقول أعلن وعد جديد هو هي هم نحن أنا لكن لكنه أيضا اليوم هناك هنا بل "
+    "إذا اذا لو ليس عبر نحو أمام ضد"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -44,6 +45,11 @@ def _stems(word: str) -> list[str]:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             forms.append(word[len(prefix):])
     return forms
+
+
+def _is_function_word(word: str) -> bool:
+    # a particle with a conjunction or preposition glued on (ولا، فهو، بل) is still a particle
+    return word in _STOPWORDS or (len(word) > 2 and word[0] in "وفبلك" and word[1:] in _STOPWORDS)
 
 
 def key_terms(article: Article, *, limit: int = 3, min_mentions: int = 3) -> list[str]:
@@ -71,7 +77,7 @@ def key_terms(article: Article, *, limit: int = 3, min_mentions: int = 3) -> lis
         # prefer the form the body writes bare: "لطاجيكستان" -> "طاجيكستان"
         candidates = [f for f in _stems(word) if body_words.get(f)] or [word]
         best = max(candidates, key=lambda f: (body_words.get(f, 0), -len(f)))
-        if best in _STOPWORDS or best in seen_words or len(best) < 3 or best.isdigit():
+        if _is_function_word(best) or best in seen_words or len(best) < 3 or best.isdigit():
             continue
         mentions = stem_counts.get(best, 0)
         if mentions >= min_mentions:

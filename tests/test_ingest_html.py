@@ -375,3 +375,17 @@ def test_title_loses_site_and_section_but_keeps_its_own_colon():
     assert headline(page, None) == ("افتتاح مكتبة", "جريدة المثال")
     page = Page("<html><head><title>الوزير : لا تفاوض</title></head><body><h1>الوزير : لا تفاوض</h1></body></html>")
     assert headline(page, None) == ("الوزير : لا تفاوض", None)
+
+
+def test_show_lists_the_interviews_pull_quotes_under_the_headline_and_the_standfirst(tmp_path):
+    stem = next(s for s in PAGES if s.startswith("03"))
+    result = CliRunner(mix_stderr=False).invoke(
+        cli, ["ingest", str(HTML_DIR / f"{stem}.html"), "--out", str(tmp_path), "--show"])
+    assert result.exit_code == 0, result.stderr
+    rows = result.output.splitlines()
+    head = next(i for i, r in enumerate(rows) if "  headline  " in r)
+    assert "└ quote:" in rows[head + 1]
+    stand = next(i for i, r in enumerate(rows) if "dropped:standfirst" in r)
+    assert "└ quote:" in rows[stand + 1]
+    article = _article(stem)
+    assert [q.location for q in article.card_quotes][:2] == ["headline", "standfirst"]

@@ -76,9 +76,8 @@ def _is_sentence_end(text: str, i: int) -> bool:
         return False
     if ch == "." and i > 0 and text[i - 1].isalpha() and (i == 1 or not text[i - 2].isalnum()):
         return False  # "د. فراس": an abbreviated title
-    if ch == "." and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
-        return False  # "العربية.نت", "إيه.بي.بي": a dot inside a name
-    return True
+    # "العربية.نت", "إيه.بي.بي": a dot inside a name
+    return not (ch == "." and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha())
 
 
 def sentence_start(text: str, pos: int, masks: list[tuple[int, int]]) -> int:

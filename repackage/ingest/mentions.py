@@ -117,10 +117,9 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
         # (but "بيير هنري برانديه المتحدث": a title right after it closes a name)
     if f[0] in "لب" and following is not None and has_article(following) and not title_follows:
         return False  # لوسائل الإعلام: a prepositional phrase, not a family name
-    if f[0] in "يت" and len(f) >= 4 and not ends_clause(token) and (
-            following is None or not is_boundary(fold(following))):
-        return False  # a present-tense verb with its object (شي يحضر قمة) after the name
-    return True
+    # a present-tense verb with its object (شي يحضر قمة) after the name
+    return not (f[0] in "يت" and len(f) >= 4 and not ends_clause(token) and (
+        following is None or not is_boundary(fold(following))))
 
 
 @dataclass(frozen=True)

@@ -183,9 +183,7 @@ def verb_gender(word: str | None) -> bool | None:
         return True
     if f.endswith("ت") and (cue_kind(f[:-1]) or f in FEMININE_VERBS):
         return True
-    if f[0] == "ت" and cue_kind("ي" + f[1:]):
-        return True
-    return False
+    return bool(f[0] == "ت" and cue_kind("ي" + f[1:]))
 
 
 class Floor:

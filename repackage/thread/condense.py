@@ -152,7 +152,7 @@ def _facts(candidates: Sequence[Scored], posted: frozenset[str], budget: int,
 
 def _adjacent(group: Sequence[Scored]) -> bool:
     return all(a.unit.paragraph == b.unit.paragraph and b.unit.sentence == a.unit.sentence + 1
-               for a, b in zip(group, group[1:]))
+               for a, b in zip(group, group[1:], strict=False))
 
 
 def _fact_text(group: Sequence[Scored]) -> str:

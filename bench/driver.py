@@ -27,6 +27,8 @@ from measure import BENCH_DIR, SEED, Context, Outcome, write_json
 GROUPS = ("extraction", "startup_time", "card_speed", "chromium_cards", "gtts_traffic", "speech_speed",
           "mix_speed", "pipeline_runs", "batch_runs", "voice",
           "preview_page")
+# groups that run only when named with --only (long, or installing extra packages)
+OPT_IN = ("diacritizers",)
 
 KEY_ORDER = (
     "cards_ms_per_card", "cards_chromium_ms_per_card", "cards_speedup_vs_chromium",
@@ -44,6 +46,7 @@ KEY_ORDER = (
     "voice_cer_offline", "voice_arabic_share", "voice_cer_espeak", "voice_arabic_share_espeak",
     "voice_cer_mbrola_ar1", "voice_cer_mbrola_ar2", "voice_cer_reversed", "voice_cer_shuffled",
     "preview_in_all_ms", "preview_all_extra_ms", "preview_render_ms",
+    "diac_cer_default", "diac_cer_none", "diac_cer_best", "diac_best_diff_high",
 )
 
 # ratio key -> (numerator, denominator)
@@ -154,7 +157,8 @@ def markdown(results: dict[str, Any]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer repeats (about 10 minutes)")
-    ap.add_argument("--only", nargs="*", choices=GROUPS, help="run only these groups")
+    ap.add_argument("--only", nargs="*", choices=GROUPS + OPT_IN,
+                    help=f"run only these groups ({', '.join(OPT_IN)} runs only when named)")
     ap.add_argument("--group", help=argparse.SUPPRESS)
     ap.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, default=BENCH_DIR / "work", help="scratch folder")
@@ -195,9 +199,11 @@ def main() -> int:
         timings[name] = data["elapsed_s"]
         print(f"[bench] {name} done in {data['elapsed_s']} s", file=sys.stderr, flush=True)
 
+    opt_in_keys = {k for g in OPT_IN if g not in groups for k in importlib.import_module(g).KEYS}
     for key in KEY_ORDER:
         if values[key] is None and key not in reasons and key not in RATIOS:
-            reasons[key] = "group not run (--only)"
+            reasons[key] = ("opt-in group, not named in --only" if key in opt_in_keys
+                            else "group not run (--only)")
     for key, (num, den) in RATIOS.items():
         if values[num] is not None and values[den]:
             values[key] = round(values[num] / values[den], 2)

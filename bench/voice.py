@@ -30,7 +30,8 @@ KEYS = ("voice_cer_offline", "voice_arabic_share", "voice_cer_espeak",
         "voice_cer_reversed", "voice_cer_shuffled")
 
 
-def _chunks(engine: Any) -> list[str]:
+def chunks(engine: Any) -> list[str]:
+    """Every chunk of the seed's episode script, as ``engine`` is given them."""
     from repackage.audio.script import plan_script
     from repackage.audio.show import load_show
     from repackage.audio.voice import plan_segment
@@ -48,24 +49,33 @@ def _voices() -> list[tuple[str, Any]]:
     return voices + [("espeak", make_engine("espeak"))]
 
 
-def judge(listener: Any, texts: list[str], clips: list[Any]) -> dict[str, Any]:
-    """CER (capped per chunk) and Arabic share of ``clips`` heard against ``texts``."""
+def judge_chunk(listener: Any, text: str, clip: Any) -> dict[str, Any]:
+    """One chunk heard against its ``text``: errors (capped at its length), characters, language."""
     from repackage.audio.listen import edit_distance, fold
 
-    errors = chars = arabic = 0
-    rows = []
-    for text, clip in zip(texts, clips, strict=True):
-        first = listener.hear(clip)  # language detected, as a listener would
-        lang = first.language
-        # a clip taken for another language is still scored as Arabic speech
-        heard = first.text if lang == "ar" else listener.hear(clip, language="ar").text
-        ref = fold(text)
-        err = min(len(ref), edit_distance(ref, fold(heard)))
-        errors, chars, arabic = errors + err, chars + len(ref), arabic + (lang == "ar")
-        rows.append({"cer": round(err / max(1, len(ref)), 3), "lang": lang,
-                     "said": text[:60], "heard": heard[:60]})
-    return {"cer": round(errors / max(1, chars), 3), "arabic": round(arabic / len(texts), 3),
+    first = listener.hear(clip)  # language detected, as a listener would
+    lang = first.language
+    # a clip taken for another language is still scored as Arabic speech
+    heard = first.text if lang == "ar" else listener.hear(clip, language="ar").text
+    ref = fold(text)
+    err = min(len(ref), edit_distance(ref, fold(heard)))
+    return {"cer": round(err / max(1, len(ref)), 3), "errors": err, "chars": len(ref),
+            "lang": lang, "said": text[:60], "heard": heard[:60]}
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """CER (total errors over total characters) and Arabic share of judged chunks."""
+    errors = sum(r["errors"] for r in rows)
+    chars = sum(r["chars"] for r in rows)
+    arabic = sum(r["lang"] == "ar" for r in rows)
+    return {"cer": round(errors / max(1, chars), 3), "arabic": round(arabic / len(rows), 3),
             "chunks": rows}
+
+
+def judge(listener: Any, texts: list[str], clips: list[Any]) -> dict[str, Any]:
+    """CER (capped per chunk) and Arabic share of ``clips`` heard against ``texts``."""
+    return summarise([judge_chunk(listener, text, clip)
+                      for text, clip in zip(texts, clips, strict=True)])
 
 
 def reversed_clip(clip: Any) -> Any:
@@ -101,7 +111,7 @@ def measure(ctx: Context) -> Outcome:
                        else default.name)
         detail: dict[str, Any] = {"default_voice": default_key}
         for key, engine in _voices():
-            texts = _chunks(engine)
+            texts = chunks(engine)
             if ctx.quick:
                 texts = texts[:12]
             t0 = time.perf_counter()

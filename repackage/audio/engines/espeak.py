@@ -15,7 +15,7 @@ from repackage.errors import DependencyError
 
 from ..codec import wav_bytes
 from .base import SynthesisError
-from .vowels import Vowelizer, package_version
+from .vowels import DEFAULT_MODEL, Vowelizer, package_version
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 0x02
 _POS_CHARACTER = 1
@@ -77,7 +77,7 @@ class EspeakEngine:
     concurrency = 1
 
     def __init__(self, voice: str = "ar", rate_wpm: int = 150,
-                 diacritizer: str = "rawi-ensemble") -> None:
+                 diacritizer: str = DEFAULT_MODEL) -> None:
         self.voice = voice
         self.rate_wpm = rate_wpm
         self.diacritizer_model = diacritizer

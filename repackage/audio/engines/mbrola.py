@@ -23,7 +23,7 @@ from repackage.errors import DependencyError
 from ..codec import wav_bytes
 from . import mbrola_data
 from .base import SynthesisError
-from .vowels import Vowelizer, package_version, pausal
+from .vowels import DEFAULT_MODEL, Vowelizer, package_version, pausal
 
 VOICES = ("ar2", "ar1")  # best first, by the recogniser (bench/voice.py)
 _PREPARE_LOCK = threading.Lock()
@@ -77,7 +77,7 @@ class MbrolaEngine:
     concurrency = 2  # one espeak-ng process per chunk, so chunks can be voiced side by side
 
     def __init__(self, voice: str = "", rate_wpm: int = 125,
-                 diacritizer: str = "rawi-ensemble", data_base: Path | None = None,
+                 diacritizer: str = DEFAULT_MODEL, data_base: Path | None = None,
                  pausal_form: bool = True) -> None:
         present = installed_voices()
         if voice and voice.startswith("mb-"):

@@ -19,6 +19,18 @@ TITLE_SOURCES = ("page", "user", "lead")
 QUOTE_LOCATIONS = ("body", "headline", "standfirst")
 
 
+def quote_place_error(quote: Quote, paragraphs: int) -> str | None:
+    """Why ``quote`` cannot stand where it says it does, or None: a body quote points at one of
+    the ``paragraphs``; a headline or standfirst quote points at none."""
+    if quote.location not in QUOTE_LOCATIONS:
+        return f"location must be one of {', '.join(QUOTE_LOCATIONS)}, not {quote.location!r}"
+    if quote.location != "body":
+        return None if quote.paragraph is None else f"a {quote.location} quote has no paragraph"
+    if not isinstance(quote.paragraph, int) or not 0 <= quote.paragraph < max(paragraphs, 1):
+        return f"points at paragraph {quote.paragraph!r}, which does not exist"
+    return None
+
+
 @dataclass(frozen=True)
 class Photo:
     """The article's lead photo: file path (absolute, or None when only a caption is known)."""
@@ -117,13 +129,12 @@ class Article:
                 raise InputError(f"unsupported article schema {schema} (this version reads {SCHEMA_VERSION})")
             photo = Photo(**(d.get("photo") or {}))
             quotes = tuple(Quote(**q) for q in d.get("quotes") or ())
-            for q in quotes:
-                if q.location not in QUOTE_LOCATIONS or (q.paragraph is None) != (q.location != "body"):
-                    raise ValueError(f"quote {q.text[:30]!r}: a body quote needs a paragraph "
-                                     f"and a {'/'.join(QUOTE_LOCATIONS[1:])} quote has none")
             dropped = tuple(Dropped(**x) for x in d.get("dropped") or ())
             inp = InputInfo(**d["input"])
             paragraphs = tuple(str(p) for p in d["paragraphs"])
+            for i, q in enumerate(quotes):
+                if problem := quote_place_error(q, len(paragraphs)):
+                    raise ValueError(f"quote {i + 1} {problem}")
             title_from = str(d.get("title_from", "page"))
             if title_from not in TITLE_SOURCES:
                 raise ValueError(f"title_from must be one of {', '.join(TITLE_SOURCES)}")

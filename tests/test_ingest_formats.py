@@ -73,6 +73,11 @@ def test_json_input_without_quotes_extracts_them(tmp_path):
         ('{"title": "x"}', "paragraphs"),
         ('{"title": "x", "paragraphs": ["' + BODY[0] + '"], "quotes": [{"text": "a", "paragraph": 9}]}',
          "paragraph 9"),
+        ('{"title": "x", "paragraphs": ["' + BODY[0] + '"], "quotes": [{"text": "a", "location": "footer"}]}',
+         "location must be one of"),
+        ('{"title": "x", "paragraphs": ["' + BODY[0] + '"], '
+         '"quotes": [{"text": "a", "location": "headline", "paragraph": 0}]}',
+         "headline quote has no paragraph"),
         ("{not json", "not valid JSON"),
     ],
 )

@@ -161,7 +161,8 @@ def plan_script(article: Article, show: Show) -> Script:
     ]
     quotes_by_para: dict[int, Quote] = {}
     for q in article.card_quotes:
-        quotes_by_para.setdefault(q.paragraph, q)
+        if q.paragraph is not None:  # a headline's pull quote is voiced with the headline
+            quotes_by_para.setdefault(q.paragraph, q)
     mentioned: set[str] = set()
     for i, para in enumerate(article.paragraphs):
         para = normalize(para)

@@ -103,17 +103,17 @@ def _ingest(data: bytes, path: Path, slug: str | None, title: str | None) -> tup
     given = title is not None and bool(normalize(title))
     if given:
         fields.title = title  # what the user gives wins over what the page suggests
-    article = _build(fields, path, decoded.sha256, decoded.encoding, fmt, slug)
-    return (replace(article, title_from="user") if given else article), fields
+    return _build(fields, path, decoded.sha256, decoded.encoding, fmt, slug, user_title=given), fields
 
 
-def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slug: str | None) -> Article:
+def _build(fields: RawFields, path: Path, sha: str, encoding: str, fmt: str, slug: str | None,
+           *, user_title: bool = False) -> Article:
     name = str(path)
     paragraphs = tuple(p for p in (normalize(p) for p in fields.paragraphs) if p)
     if not paragraphs or sum(len(p) for p in paragraphs) < MIN_BODY_CHARS:
         raise InputError(f"{name}: no article text found (only page chrome or too short)")
     title = normalize(fields.title or "")
-    title_from = "page" if title else "lead"
+    title_from = "user" if user_title else "page" if title else "lead"
     title = title or _title_from(paragraphs[0])
     final_slug = slug_for(path.stem, sha, slug)
     if not final_slug:

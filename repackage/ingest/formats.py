@@ -12,7 +12,7 @@ from repackage.errors import InputError
 from repackage.ingest.credits import split_credit
 from repackage.ingest.dates import parse_date
 from repackage.ingest.raw import RawFields
-from repackage.model import Quote
+from repackage.model import Quote, quote_place_error
 
 _FRONT = re.compile(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", re.S)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
@@ -133,11 +133,7 @@ def _quotes(items: Any, name: str, count: int) -> tuple[Quote, ...]:
             quote = Quote(**known)
         except TypeError as exc:
             raise InputError(f"{name}: quote {i + 1}: {exc}") from None
-        if quote.paragraph is None and quote.location in ("headline", "standfirst"):
-            quotes.append(quote)
-            continue
-        if not isinstance(quote.paragraph, int) or not 0 <= quote.paragraph < max(count, 1):
-            raise InputError(f"{name}: quote {i + 1} points at paragraph {quote.paragraph!r}, "
-                             f"which does not exist")
+        if problem := quote_place_error(quote, count):
+            raise InputError(f"{name}: quote {i + 1} {problem}")
         quotes.append(quote)
     return tuple(quotes)

@@ -27,6 +27,7 @@ from repackage.ingest.lexicon import (
     SPEECH_VERBS,
     TIME_WORDS,
     fold,
+    is_speech_object,
 )
 
 PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
@@ -105,12 +106,14 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
     """The words after the cue ``tokens[i]`` that may name the speaker (up to ``إن``, a colon, a quote)."""
     out: list[str] = []
     j = i + 1
-    while j < len(tokens) and fold(tokens[j]) in OBJECT_PRONOUN_PPS:
-        j += 1  # "رد عليه الراشد": the pronoun is the one answered
+    while j < len(tokens) and (fold(tokens[j]) in OBJECT_PRONOUN_PPS or is_speech_object(tokens[j])):
+        j += 1  # "رد عليه الراشد", "وختم تصريحاته:": the pronoun is the one answered or speaking
     for t in tokens[j:j + _MAX_WINDOW]:
         verbal_noun = bool(out) and fold(out[-1]) in MASDAR_GOVERNORS
         if t == PLACEHOLDER or (cue_kind(t) and not verbal_noun) or fold(t) in COMPLEMENTIZERS:
             break
+        if out and is_speech_object(t):
+            break  # "وختم كاتب حديثه": the speech is the object, the name is before it
         out.append(t)
         if t.endswith(":"):
             break

@@ -83,7 +83,7 @@ CATEGORY_NOUNS = _forms(
     "تنظيم جمعية شركة قضية عملية كلمة لفظ لفظة مصطلح عنوان بعنوان وسم هاشتاغ هاشتاج شعار رواية "
     "كتاب ديوان أغنية ألبوم مبادرة حملة ندوة مؤتمر مسابقة بطولة دوري نادي مسمى تدعى يدعى تسمى "
     "يسمى باسم ونصه نصه ونصها نصها عبارة كأس معرض عروض اسم مقال مقالة فيديو مقطع وثيقة "
-    "لقب سلسلة قانون اتفاقية اتفاق معاهدة مرسوم لائحة"
+    "لقب سلسلة قانون اتفاقية اتفاق معاهدة مرسوم لائحة مرض فيروس متحور سلالة لقاح دواء عقار"
 )
 # Platforms whose names pages put in marks (``عبر "تويتر"``).
 PLATFORMS = _forms(
@@ -106,8 +106,32 @@ FUNCTION_WORDS = _forms(
     "عندما بينما وهو وهي وذلك ذلك هذا هذه تلك أي كل بعض غير فقط لا ما ماذا متى"
 )
 OBJECT_PRONOUN_PPS = _forms("عليه عليها عليهم له لها لهم منه منها إليه إليها")
+# Nouns of speech a verb takes for its object (``وختم حديثه``, ``واختتم كلمته``), with a pronoun.
+SPEECH_NOUNS = _forms(
+    "حديث تصريح تصريحات كلمة كلام حوار خطاب مداخلة تعليق تعليقات رد ردود مقابلة لقاء تغريدة "
+    "تغريدات منشور بيان رسالة مؤتمر"
+)
+# Verbs of news prose that open a sentence about someone without reporting speech themselves.
+NEWS_VERBS = _past(
+    "تحدث انتقد أشاد هاجم أبدى عبر رفض شارك حضر التقى استقبل زار ترأس دافع اتهم طالب أثنى "
+    "ظهر خرج عاد غادر وصل فاز خسر"
+)
 # Words after which a speech verb's form is a verbal noun (``رفض ذكر اسمه``, ``دون ذكر``).
 MASDAR_GOVERNORS = _forms("رفض رفضت طلب طلبت فضل فضلت عدم دون بدون رافضا مفضلا")
 # Words before a colon that open a list, not speech.
 LIST_OPENERS = _forms("التالي التالية الآتي الآتية كالتالي كالآتي هي هو وهي وهو منها أبرزها أهمها مثل وهما هما")
 NAME_PARTICLES = _forms("عبد أبو ابو بن ابن آل بنت أم")
+_POSSESSED = ("هما", "هم", "ها", "ه")
+
+
+def is_speech_object(token: str) -> bool:
+    """A noun of speech with a possessive pronoun (``حديثه``, ``تصريحاتها``, ``كلمته``)."""
+    f = fold(token)
+    if f[:1] in "وف" and len(f) > 4:
+        f = f[1:]
+    for suffix in _POSSESSED:
+        if f.endswith(suffix) and len(f) > len(suffix) + 2:
+            base = f[: -len(suffix)]
+            if base in SPEECH_NOUNS or base.endswith("ت") and base[:-1] + "ة" in SPEECH_NOUNS:
+                return True
+    return False

@@ -27,10 +27,12 @@ from repackage.ingest.lexicon import (
     ROLE_ADJECTIVES,
     ROLE_HEADS,
     SAYING_NOUNS,
+    SPEECH_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
     TIME_WORDS,
     fold,
+    is_speech_object,
 )
 from repackage.text.arabic import strip_harakat
 
@@ -75,7 +77,8 @@ def is_boundary(f: str) -> bool:
         or f in OBJECT_PRONOUN_PPS or f == "يوم"
 
 
-def _is_nationality(f: str) -> bool:
+def is_nationality(f: str) -> bool:
+    """A nationality or origin adjective with the article (``البرتغالي``, ``السلوفينية``)."""
     return has_article(f) and len(f) > 5 and f.endswith(NATIONALITY_ENDINGS) and not is_role_head(f)
 
 
@@ -102,17 +105,21 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     stripped = f[1:] if f[0] in "وف" else f
     if f in SPEECH_VERBS or stripped in SPEECH_VERBS or f in SPEECH_PARTICIPLES or f in SAYING_NOUNS:
         return False
-    if not first and f in OBJECT_VERBS:
-        return False
+    if not first and (f in OBJECT_VERBS or is_speech_object(token)):
+        return False  # "وختم فلان حديثه": the speech noun is the verb's object
     if f.startswith("م") and f.endswith("ا") and len(f) >= 5:
         return False  # an adverbial participle (موجها) follows the name
+    if f[0] in "لب" and f[1:].startswith("ال") and following is not None and fold(following) in PREPOSITIONS:
+        return False  # "بالتطرق إلى": a verbal noun with its preposition
     if first:
         return True
     if f[0] == "و" and len(f) >= 3:
         return False  # "ونظيره": the conjunction opens the next phrase
     title_follows = following is not None and has_article(following) and is_role_head(following)
+    # "بوريطة،", "بوتفليقة كل": a family name that starts like ب/ل and ends in ة closes the name
+    closes = f.endswith("ة") and (ends_clause(token) or following is None or is_boundary(fold(following)))
     if f[0] in "لب" and (f[1:].startswith("ال") or f.startswith("لل")
-                          or f.endswith(("ه", "ها", "هم", "ة", "ات")) and not title_follows):
+                          or f.endswith(("ه", "ها", "هم", "ة", "ات")) and not title_follows and not closes):
         return False  # لشبكة, بالعاصمة, لنظيره: a preposition glued to a noun ends the name
         # (but "بيير هنري برانديه المتحدث": a title right after it closes a name)
     if f[0] in "لب" and following is not None and has_article(following) and not title_follows:
@@ -150,19 +157,26 @@ def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
         # A noun without the article governs the next word (مجلس الوزراء, شركة أوراسكوم).
         takes_next = prev in _ROLE_LINKS or prev == "عن" or not has_article(tokens[j - 1]) and (
             bare_word(prev) in CONSTRUCT_NOUNS or is_role_head(prev)
-            and bare_word(t) in CONSTRUCT_NOUNS
+            and (bare_word(t) in CONSTRUCT_NOUNS or _possessed_construct(t))
             or prev[:1] in "لب" and bare_word(prev[1:]) in CONSTRUCT_NOUNS)
         nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
         represents = f == "عن" and bare_word(nxt) in CONSTRUCT_NOUNS  # النائب عن حزب الوفد
         if (f in _STOP_IN_ROLE and not _is_ali(t) and not represents) or f in COMPLEMENTIZERS \
                 or f in FUNCTION_WORDS or f in TIME_WORDS:
             break
+        if f in _ROLE_LINKS and (bare_word(nxt) in SPEECH_NOUNS or fold(nxt) in SPEECH_NOUNS):
+            break  # "الوزير في تصريحات صحفية": where the words were said, not the title
         ok = (takes_next or has_article(t) or f in _ROLE_LINKS or is_role_head(f) or represents
               or (bare_word(t) in ROLE_ADJECTIVES and not has_article(tokens[j - 1]))
-              or (f[0] in "لب" and len(f) > 3 and not is_name_word(t, first=False))
+              or (f[0] in "لب" and len(f) > 3 and not is_name_word(t, first=False, following=nxt or None))
               or (f[0] == "و" and has_article(t.strip(PUNCT)[1:]))
               or (f[0] in "لب" and bare_word(f[1:]) in CONSTRUCT_NOUNS)
               or apposition)  # an apposition runs to its comma: خبير دولي في الأمن …
+        if ok and not apposition and has_article(t) and has_article(tokens[j - 1]) \
+                and not is_role_head(tokens[j - 1]) and not takes_next and not _adjective(t):
+            break  # "مدرب فريق النصر الحكم …": a definite noun closes the chain; the next is the object
+        if f[0] in "لب" and not ends_clause(t) and fold(nxt) in _STOP_IN_ROLE:
+            break  # "مدرب المنتخب بالتطرق إلى …": a verbal noun with its preposition, not the title
         if not ok:
             break
         j += 1
@@ -171,18 +185,49 @@ def _role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
     return j
 
 
-def _apposed_name(tokens: list[str], i: int) -> tuple[str, ...]:
-    """``وزير الاستخبارات، إيلي كوهين، إنه``: a name set between commas after its title."""
+def _possessed_construct(token: str) -> bool:
+    """``منتخبنا``, ``حكومته``: a governing noun with a possessive pronoun."""
+    f = fold(token)
+    for suffix in ("نا", "ها", "هم", "ه"):
+        if f.endswith(suffix) and len(f) > len(suffix) + 2:
+            base = f[: -len(suffix)]
+            if base in CONSTRUCT_NOUNS or base.endswith("ت") and base[:-1] + "ة" in CONSTRUCT_NOUNS:
+                return True
+    return False
+
+
+def _adjective(token: str) -> bool:
+    """A word with the article that can describe the noun before it (نسبة, a participle, عام)."""
+    b = bare_word(token)
+    return b in ROLE_ADJECTIVES or b.endswith(("ي", "ية", "يه", "يين", "يون", "ين", "ا")) \
+        or b.startswith("م") and len(b) > 3
+
+
+def _apposed_name(tokens: list[str], i: int) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """``وزير الاستخبارات، إيلي كوهين، إنه``: a name set between commas after its title, with
+    the nationality written before it (``، السلوفيني فلان،``) and the tokens read."""
     name: list[str] = []
-    while i < len(tokens) - 1 and bare_word(tokens[i]) in HONORIFICS and not ends_clause(tokens[i]):
+    desc: list[str] = []
+    start = i
+    while i < len(tokens) - 1 and not ends_clause(tokens[i]) and (
+            bare_word(tokens[i]) in HONORIFICS or is_nationality(fold(tokens[i])) and not desc):
+        if is_nationality(fold(tokens[i])):
+            desc.append(tokens[i].strip(PUNCT))  # "، السلوفيني فلان،": a descriptor, not the name
         i += 1  # "وزير الخارجية، الأمير فيصل بن فرحان،": the honorific is not the name
     for t in tokens[i:i + _MAX_UNITS + 1]:
         if not is_name_word(t, first=not name) or t[:1] in _MARKS:
-            return ()
+            return (), (), 0
         name.append(t.strip(PUNCT))
         if ends_clause(t):
-            return tuple(name) if t.rstrip().endswith(("،", ",", ":")) else ()
-    return ()
+            if t.rstrip().endswith(("،", ",", ":")):
+                return tuple(name), tuple(desc), i + len(name) - start
+            return (), (), 0
+    return (), (), 0
+
+
+def honorific_only(role: tuple[str, ...]) -> bool:
+    """The title words are all honorifics (``الدكتور``, ``الشيخ``): a form of address, no title."""
+    return all(fold(r) in HONORIFICS or fold(r)[2:] in HONORIFICS for r in role)
 
 
 def parse_mention(tokens: list[str]) -> Mention:
@@ -190,6 +235,9 @@ def parse_mention(tokens: list[str]) -> Mention:
     i, role, desc = 0, [], []
     while i < len(tokens):
         f = fold(tokens[i])
+        if role and bare_word(tokens[i]) in HONORIFICS and not ends_clause(tokens[i]):
+            i += 1  # "وزير الري الدكتور فلان": the honorific before the name is not a new title
+            continue
         if is_role_head(tokens[i]):
             j = _role_phrase(tokens, i)
             role = [t.strip(PUNCT) for t in tokens[i:j]]
@@ -197,10 +245,11 @@ def parse_mention(tokens: list[str]) -> Mention:
                 role.pop()  # "… والأمن القومي د. فراس إلياس": the honorific is not the title
             i = j
             if ends_clause(tokens[j - 1]):
-                apposed = _apposed_name(tokens, i) if tokens[j - 1].rstrip().endswith(("،", ",")) else ()
-                return Mention(tuple(role), apposed, tuple(desc), i + len(apposed))
+                apposed, more, read = _apposed_name(tokens, i) \
+                    if tokens[j - 1].rstrip().endswith(("،", ",")) else ((), (), 0)
+                return Mention(tuple(role), apposed, tuple(desc) + more, i + read)
             continue
-        if _is_nationality(f) and not role and i + 1 < len(tokens) and not ends_clause(tokens[i]) \
+        if is_nationality(f) and not role and i + 1 < len(tokens) and not ends_clause(tokens[i]) \
                 and is_name_word(tokens[i + 1], first=True) and not has_article(tokens[i + 1]):
             desc.append(tokens[i].strip(PUNCT))
             i += 1
@@ -248,30 +297,3 @@ def parse_mention(tokens: list[str]) -> Mention:
             if appos:
                 role, i = appos, end
     return Mention(tuple(role), tuple(name), tuple(desc), i)
-
-
-def described(tokens: list[str]) -> str | None:
-    """The article's own description of an unnamed speaker (``وزارة الصحة العامة``, ``القاضي``)."""
-    words: list[str] = []
-    for k, t in enumerate(tokens[:6]):
-        f = fold(t)
-        if not f or is_boundary(f) and f not in ("و",) or any(m in t for m in _MARKS) or "ـ" in t:
-            break  # "مصدر أمني لـ"…"": the outlet spoken to is not part of the description
-        words.append(t.strip(PUNCT))
-        if ends_clause(t):
-            words += _aside(tokens[k + 1:]) if t.rstrip().endswith(("،", ",")) else []
-            break
-    return " ".join(words) or None
-
-
-def _aside(tokens: list[str]) -> list[str]:
-    """``مصدر، طلب عدم نشر اسمه،``: a short clause between commas that describes the speaker."""
-    words: list[str] = []
-    for t in tokens[:5]:
-        f = fold(t)
-        if not f or is_boundary(f) or is_role_head(t) or f[:1] in "لب" and not words:
-            return []
-        words.append(t.strip(PUNCT))
-        if ends_clause(t):
-            return words if t.rstrip().endswith(("،", ",")) and len(words) >= 2 else []
-    return []

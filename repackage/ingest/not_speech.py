@@ -21,6 +21,7 @@ from repackage.ingest.lexicon import (
     PLATFORMS,
     fold,
 )
+from repackage.ingest.marked_names import is_marked_name, stray_marks
 from repackage.ingest.mentions import has_article, is_role_head
 from repackage.ingest.quote_marks import Span
 from repackage.ingest.speakers import Registry
@@ -28,6 +29,7 @@ from repackage.ingest.speakers import Registry
 MAX_NAME_WORDS = 3
 _LATIN = re.compile(r"^[A-Za-z0-9 .&'-]+$")
 _PREFIXES = ("و", "ل", "ب", "ف", "ك")
+_PUBLISHING = frozenset({"نشر", "اورد", "بث", "نقل", "ذكر", "روي"})
 _SENTENCE_PUNCT = re.compile(r"[،,.:؟!]")
 
 
@@ -75,6 +77,18 @@ def _next_in_list(gap: str) -> bool:
                                                               or gap.rstrip().endswith(("،", ",", "و")))
 
 
+def _verb_with_object(token: str) -> bool:
+    """A speech or publishing verb with an object pronoun (``نشرتها``, ``أوردته``, ``نقلها``)."""
+    f = fold(token)
+    for suffix in ("ها", "هم", "ه"):
+        if f.endswith(suffix) and len(f) > len(suffix) + 2:
+            stem = f[: -len(suffix)]
+            stem = stem[:-1] if stem.endswith("ت") and len(stem) > 3 else stem
+            if cue_kind(stem) == "verb" or stem.removeprefix("و") in _PUBLISHING:
+                return True
+    return False
+
+
 class NameSpans:
     """Judges the marked stretches of one article, remembering the ones already found to be names."""
 
@@ -87,7 +101,10 @@ class NameSpans:
         """The spans of ``paragraph`` that may be speech (names and titles left out), in order."""
         kept: list[Span] = []
         last_name_end = None
+        stray = stray_marks(paragraph)
         for span in sorted(spans, key=lambda s: s.start):
+            if span in stray:
+                continue  # "قال فلان” ،": a stray mark after a name closes no quote
             inner = " ".join(fold(w) for w in paragraph[span.start:span.end].split())
             if inner in self.known or self.is_name(paragraph, span, last_name_end):
                 last_name_end = span.close_mark
@@ -118,7 +135,8 @@ class NameSpans:
             return True  # «مهرجان القاهرة الدولي للمسرح التجريبي»
         if not short:
             return False
-        if self.registry.is_name(inner) or _LATIN.match(inner) or _forms(inner) & PLATFORMS:
+        if self.registry.is_name(inner) or _LATIN.match(inner) or _forms(inner) & PLATFORMS \
+                or is_marked_name(paragraph, span):
             return True
         if glued and prev.endswith("ـ"):
             return True  # بـ"BBC", لـ"…": a name glued to its preposition
@@ -130,6 +148,8 @@ class NameSpans:
             return True
         if last_name_end is not None and _next_in_list(paragraph[last_name_end + 1:span.open_mark]):
             return True  # the next item of a list of names: «طوق» من السعودية، و«علكة صالح»
+        if prev and _verb_with_object(prev):
+            return True  # "معلومات نشرتها «الوكالة»": the subject after a verb and its pronoun
         after = paragraph[span.close_mark + 1:].lstrip() if span.close_mark is not None else ""
         if len(words) <= 2 and prev and cue_kind(prev) == "verb" and after[:1] in ("،", ",", "."):
             return True  # وقال «قابيل»، …: the subject of the verb, in marks

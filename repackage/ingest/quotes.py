@@ -26,16 +26,16 @@ from repackage.ingest.attribution import (
     speaker_window,
     writer_tail,
 )
+from repackage.ingest.descriptions import described
 from repackage.ingest.interview import interview_quotes
 from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
-    HONORIFICS,
     MASDAR_GOVERNORS,
     OBJECT_PRONOUN_PPS,
     SPEECH_VERBS,
     fold,
 )
-from repackage.ingest.mentions import described, is_role_head, parse_mention
+from repackage.ingest.mentions import honorific_only, is_role_head, parse_mention
 from repackage.ingest.not_speech import NameSpans
 from repackage.ingest.quote_marks import Span, colon_speech, find_spans
 from repackage.ingest.speakers import Floor, Person, Registry, build_registry
@@ -57,17 +57,13 @@ def _masks(spans: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
-def _honorific_only(role: tuple[str, ...]) -> bool:
-    return all(fold(r) in HONORIFICS or fold(r)[2:] in HONORIFICS for r in role)
-
-
 def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Person | None, str | None]:
     """The person a cue names explicitly, and how the text writes them; None for a pronoun."""
     window = list(cue.window)
     if cue.kind == "participle" or (not cue.plural and names_nobody(cue.window)):
         return None, None
     mention = parse_mention(window)
-    role = None if _honorific_only(mention.role) else mention.role_text
+    role = None if honorific_only(mention.role) else mention.role_text
     if cue.kind == "according":
         # "وبحسب الوزير، فإن …": only a person the article names is taken for the speaker here
         person = registry.by_name(list(mention.name)) if mention.name else None
@@ -246,6 +242,7 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
     floor = Floor()
     quotes: list[Quote] = []
     for index, paragraph in enumerate(paragraphs):
+        registry.at = len(context or ()) + index
         marked = names.judge(paragraph, find_spans(paragraph))
         colon = [s for s in colon_speech(paragraph, marked, introduces_speech)
                  if fold(paragraph[s.start:s.end].split()[0]) not in COMPLEMENTIZERS]

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 
 from repackage.ingest.attribution import cue_kind
 from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, PUNCT, fold
+from repackage.ingest.marked_names import unmarked
 from repackage.ingest.mentions import (
     Mention,
     bare_word,
     ends_clause,
     has_article,
+    honorific_only,
     is_boundary,
+    is_nationality,
     is_role_head,
     parse_mention,
 )
@@ -32,6 +35,7 @@ class Person:
     role: str | None = None
     words: frozenset[str] = field(default_factory=frozenset)  # folded title/descriptor words
     feminine: bool | None = None  # what the title's form says (وزيرة, الفنانة), when it says
+    seen: list[int] = field(default_factory=list)  # the texts that mention them in full
 
     @property
     def name_tokens(self) -> list[str]:
@@ -54,21 +58,26 @@ class Registry:
     def __init__(self, texts: list[str] | None = None) -> None:
         self.people: list[Person] = []
         self.texts: list[str] = list(texts or ())
+        self.at: int | None = None  # the text being read, for "the minister" to mean the latest one
 
-    def add(self, mention: Mention) -> Person | None:
+    def add(self, mention: Mention, where: int | None = None) -> Person | None:
         """Record a full mention (a name of two words or more, or a title and a name)."""
         if not mention.name or (len(mention.name) < 2 and not mention.role):
             return None
         name = " ".join(mention.name)
         words = frozenset(_content(mention.role + mention.descriptors))
+        role = None if honorific_only(mention.role) else mention.role_text  # "الدكتور" is no title
         for person in self.people:
             if person.name == name:
-                if person.role is None and mention.role_text:
-                    person.role = mention.role_text
+                if person.role is None and role:
+                    person.role = role
                 person.words = person.words | words
+                if where is not None:
+                    person.seen.append(where)
                 return person
         head = bare_word(mention.role[0]) if mention.role else ""
-        person = Person(name, mention.role_text, words, head.endswith("ة") if head else None)
+        person = Person(name, role, words, head.endswith("ة") if head else None,
+                        [where] if where is not None else [])
         self.people.append(person)
         return person
 
@@ -86,14 +95,37 @@ class Registry:
         want = _content(words)
         if not want:
             return None
+        origin = {bare_word(w).removesuffix("ة").removesuffix("ه") for w in words
+                  if is_nationality(fold(w))}
+        if origin:
+            # "المدير الفني البرتغالي": a nationality only one known person has is theirs
+            alike = [p for p in self.people if origin <= p.words]
+            if len(alike) == 1:
+                return alike[0]
         best, best_score = None, 0.0
         for person in self.people:
             have = person.words | {w.removesuffix("ة") for w in person.words}
-            shared = len(want & have) + (0.1 if person is recent else 0)
-            score = shared / len(want)
+            shared = len(want & have)
+            if shared == 0:
+                continue
+            bonus = (0.1 if person is recent else 0) + self._nearby(person) + self._salience(person)
+            score = (shared + bonus) / len(want)
             if score > best_score:
                 best, best_score = person, score
         return best if best_score >= 0.5 else None
+
+    def _nearby(self, person: Person) -> float:
+        """A bonus for a person named in the text being read or the one before it."""
+        if self.at is None:
+            return 0.0
+        return 0.15 if any(self.at - 1 <= k <= self.at for k in person.seen) else 0.0
+
+    def _salience(self, person: Person) -> float:
+        """A bonus for a person the article keeps naming: 0.1 for each further text (up to 0.3)
+        that writes one of their name words, so a stray phrase read as a name loses a tie."""
+        words = {w for w in person.name_tokens if len(w) > 2 and w not in NAME_PARTICLES}
+        texts = sum(1 for text in self.texts if words & {fold(t) for t in text.split()})
+        return 0.1 * min(max(texts - 1, 0), 3)
 
     def expand(self, word: str) -> Person | None:
         """The full name a one-word speaker (``سييرا``) has where the article first gives it
@@ -144,17 +176,21 @@ class Registry:
 
 def build_registry(texts: list[str]) -> Registry:
     """Every full mention in ``texts``: after each title word, and after each sentence's verb."""
+    texts = [unmarked(t) for t in texts]  # "البرتغالي «فلان الفلاني»،": the name, without marks
     registry = Registry(texts)
-    for text in texts:
+    for where, text in enumerate(texts):
         tokens = text.split()
         for i, tok in enumerate(tokens):
             if tok.startswith(("«", '"', "“")):
                 continue
             starts = is_role_head(tok) and (i == 0 or not is_role_head(tokens[i - 1]))
-            if starts:
-                registry.add(parse_mention(tokens[i:i + 16]))
+            nationality = is_nationality(fold(tok)) and fold(tok).endswith("ي") and not ends_clause(tok) \
+                and i + 1 < len(tokens) and not has_article(tokens[i + 1])
+            if starts or nationality:
+                # "انتقد الإسباني فلان الفلاني مدرب الفريق": the name follows its nationality
+                registry.add(parse_mention(tokens[i:i + 16]), where)
             elif cue_kind(tok) in ("verb", "object"):
-                registry.add(parse_mention(tokens[i + 1:i + 17]))
+                registry.add(parse_mention(tokens[i + 1:i + 17]), where)
     return registry
 
 

@@ -1,0 +1,43 @@
+"""How an article describes a speaker it does not name (``مصدر أمني``, ``والد الطفل``).
+
+The description runs from the verb's subject to the first boundary word, a quote mark or a
+glued preposition, and takes in a short aside between commas that says more of the speaker
+(``مصدر، طلب عدم نشر اسمه،``).
+"""
+
+from __future__ import annotations
+
+from repackage.ingest.lexicon import PREPOSITIONS, PUNCT, fold
+from repackage.ingest.mentions import ends_clause, is_boundary, is_role_head
+
+_MARKS = '"«»“”„″\''
+
+
+def described(tokens: list[str]) -> str | None:
+    """The article's own description of an unnamed speaker (``وزارة الصحة العامة``, ``القاضي``)."""
+    words: list[str] = []
+    for k, t in enumerate(tokens[:6]):
+        f = fold(t)
+        if not f or is_boundary(f) and f not in ("و",) or any(m in t for m in _MARKS) or "ـ" in t:
+            break  # "مصدر أمني لـ"…"": the outlet spoken to is not part of the description
+        following = fold(tokens[k + 1]) if k + 1 < len(tokens) else ""
+        if words and f[:1] in "لب" and f[1:].startswith("ال") and following in PREPOSITIONS:
+            break  # "مدرب المنتخب بالتطرق إلى …": a verbal noun, not the description
+        words.append(t.strip(PUNCT))
+        if ends_clause(t):
+            words += _aside(tokens[k + 1:]) if t.rstrip().endswith(("،", ",")) else []
+            break
+    return " ".join(words) or None
+
+
+def _aside(tokens: list[str]) -> list[str]:
+    """``مصدر، طلب عدم نشر اسمه،``: a short clause between commas that describes the speaker."""
+    words: list[str] = []
+    for t in tokens[:5]:
+        f = fold(t)
+        if not f or is_boundary(f) or is_role_head(t) or f[:1] in "لب" and not words:
+            return []
+        words.append(t.strip(PUNCT))
+        if ends_clause(t):
+            return words if t.rstrip().endswith(("،", ",")) and len(words) >= 2 else []
+    return []

@@ -1,0 +1,99 @@
+"""Where a speaker's name stops, and which person a title, a nationality or a marked name means.
+
+Each case is a short article of our own in the shapes real reports use: the speech noun a
+closing verb takes (``وختم حديثه``), a sentence opened by a verb that reports nothing
+(``تحدث فلان قائلا``), a name in quote marks or with a stray mark, a nationality between title
+and name, an honorific inside a title, and a bare title (``الوزير``) after several ministers.
+"""
+
+from __future__ import annotations
+
+from repackage.ingest.marked_names import unmarked
+from repackage.ingest.mentions import parse_mention
+from repackage.ingest.quotes import extract_quotes
+
+
+def _speakers(paragraphs):
+    return [(q.speaker, q.role) for q in extract_quotes(paragraphs) if q.card_worthy]
+
+
+def test_speech_noun_after_the_name_is_the_verbs_object():
+    paras = [
+        "أكد مدرب المنتخب الوطني لكرة القدم، الكرواتي زوران ميلوفيتش، أن الفريق جاهز للمباراة.",
+        'وقال ميلوفيتش في المؤتمر الصحفي: "الفوز اليوم كان ثمرة عمل طويل مع اللاعبين".',
+        'وختم ميلوفيتش حديثه: "الجماهير تستحق منا أكثر من هذا الأداء بكثير".',
+        'وختم تصريحاته: "سنعود أقوى في المباراة المقبلة أمام منافس صعب".',
+    ]
+    want = ("زوران ميلوفيتش", "مدرب المنتخب الوطني لكرة القدم")
+    assert _speakers(paras) == [want] * 3
+
+
+def test_a_sentence_opened_by_a_verb_of_narration_is_not_a_name():
+    paras = [
+        "انتقد الإسباني خافيير مونتيرو مدرب فريق الشباب الحكم المساعد بعد نهاية المباراة.",
+        "وعن اللقاء، تحدث مونتيرو قائلاً: لم نلعب بالشكل المطلوب في الشوط الأول لكننا تحسنا بعد ذلك.",
+        "وقال مونتيرو عقب المباراة: الحكم لم يحتسب ركلة جزاء واضحة لنا في الدقائق الأخيرة.",
+    ]
+    assert _speakers(paras) == [("خافيير مونتيرو", "مدرب فريق الشباب")] * 2
+
+
+def test_a_title_stops_at_the_verbs_object_and_at_a_verbal_noun():
+    assert parse_mention("مدرب فريق الشباب الحكم المساعد".split()).role == ("مدرب", "فريق", "الشباب")
+    mention = parse_mention("مدرب منتخب الأردن بالتطرق إلى قرارات الحكم".split())
+    assert mention.role == ("مدرب", "منتخب", "الأردن") and not mention.name
+
+
+def test_name_in_marks_is_the_speaker_and_not_a_quote():
+    paras = [
+        'يرى مدرب منتخب الأردن الهولندي ” يان فريس”، أن فريقه قدم مباراة كبيرة.',
+        "وقال المدير الفني الهولندي في المؤتمر الصحفي ” كانت مباراة متكافئة بين الفريقين حتى الدقيقة الأخيرة”.",
+        "وأكمل مدرب منتخب الأردن بالتطرق إلى قرارات الحكم، وقال ” الأخطاء جزء من كرة القدم ولا يمكن أن نلوم أحدا”.",
+    ]
+    quotes = extract_quotes(paras)
+    assert [q.text for q in quotes if "فريس" in q.text] == []
+    assert {q.speaker for q in quotes} == {"يان فريس"}
+    assert all(q.card_worthy for q in quotes)
+
+
+def test_stray_closing_mark_after_a_name_closes_no_quote():
+    paras = [
+        "قال عادل الزين” ، وزير الزراعة ، لوكالة الأنباء الرسمية “على الحكومة أن تفهم أن الوقت قد حان للتغيير.”",
+        "وأوضح عادل الزين أن “المحاصيل تضررت كثيرا بسبب موجة الجفاف الأخيرة في البلاد”.",
+    ]
+    quotes = extract_quotes(paras)
+    assert [q.text for q in quotes] == [
+        "على الحكومة أن تفهم أن الوقت قد حان للتغيير.",
+        "المحاصيل تضررت كثيرا بسبب موجة الجفاف الأخيرة في البلاد",
+    ]
+    assert {(q.speaker, q.role) for q in quotes} == {("عادل الزين", "وزير الزراعة")}
+    assert unmarked(paras[0]).startswith("قال عادل الزين، وزير الزراعة، لوكالة")
+
+
+def test_outlet_and_disease_names_in_marks_are_not_quotes():
+    paras = ['وحسب معلومات نشرتها "الوكالة الوطنية" فإن الاجتماع تأجل، كما أن مرض "حمى الضنك" انتشر في المنطقة.']
+    assert extract_quotes(paras) == ()
+
+
+def test_honorific_is_no_role_and_a_bare_title_means_the_latest_one_named():
+    paras = [
+        "الدكتور سامي فهمي",
+        "أكد وزير الري والموارد المائية الدكتور سامي فهمي أن المشروع سيكتمل قبل نهاية العام.",
+        'وقال وزير الري "سنواصل العمل حتى يصل الماء إلى كل قرية في البلاد".',
+        "قال وزير المالية التونسي، منير الحداد، إن الميزانية ستعرض الأسبوع المقبل.",
+        'وأضاف الحداد: "لن نرفع الضرائب على الأسر محدودة الدخل هذا العام".',
+        "رفض وزير الداخلية الليبي فرج العبيدي كل الاتهامات الموجهة إلى الأجهزة الأمنية.",
+        "وأعرب الوزير في تصريحات صحفية عن أسفه، مؤكداً أن “الحملة المضللة التي تقودها بعض الصحف لن تنجح في تشويه عملنا”.",
+    ]
+    assert _speakers(paras) == [
+        ("سامي فهمي", "وزير الري والموارد المائية"),
+        ("منير الحداد", "وزير المالية التونسي"),
+        ("فرج العبيدي", "وزير الداخلية الليبي"),
+    ]
+
+
+def test_family_name_like_a_prepositional_phrase_is_kept_whole():
+    mention = parse_mention("وزير الخارجية الجزائري رمطان بوقرة كل الدعم للمبادرة".split())
+    assert mention.name == ("رمطان", "بوقرة")
+    appos = parse_mention("مدرب منتخبنا الوطني لكرة القدم، السلوفيني ستيفان كوفاتش، أحقية".split())
+    assert appos.role == ("مدرب", "منتخبنا", "الوطني", "لكرة", "القدم")
+    assert appos.name == ("ستيفان", "كوفاتش") and appos.descriptors == ("السلوفيني",)

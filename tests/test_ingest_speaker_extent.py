@@ -97,3 +97,11 @@ def test_family_name_like_a_prepositional_phrase_is_kept_whole():
     appos = parse_mention("مدرب منتخبنا الوطني لكرة القدم، السلوفيني ستيفان كوفاتش، أحقية".split())
     assert appos.role == ("مدرب", "منتخبنا", "الوطني", "لكرة", "القدم")
     assert appos.name == ("ستيفان", "كوفاتش") and appos.descriptors == ("السلوفيني",)
+
+
+def test_speaker_named_only_by_surname_after_a_verb_of_narration():
+    paras = [
+        "وعن اللقاء، تحدث مونتيرو قائلاً: لم نلعب بالشكل المطلوب في الشوط الأول لكننا تحسنا بعد ذلك.",
+        "وقال مونتيرو عقب المباراة: الحكم لم يحتسب ركلة جزاء واضحة لنا في الدقائق الأخيرة.",
+    ]
+    assert [s for s, _ in _speakers(paras)] == ["مونتيرو", "مونتيرو"]

@@ -35,7 +35,7 @@ from repackage.ingest.lexicon import (
     SPEECH_VERBS,
     fold,
 )
-from repackage.ingest.mentions import honorific_only, is_role_head, parse_mention
+from repackage.ingest.mentions import honorific_only, is_boundary, is_role_head, parse_mention
 from repackage.ingest.not_speech import NameSpans
 from repackage.ingest.quote_marks import Span, colon_speech, find_spans
 from repackage.ingest.speakers import Floor, Person, Registry, build_registry
@@ -175,10 +175,15 @@ def _subject_title(tokens: list[str]) -> Person | None:
         if is_role_head(t):
             text = described(tokens[i:])
             return Person(text) if text else None
-    if len(tokens) > 1 and not names_nobody(tuple(tokens[1:])):
-        mention = parse_mention(tokens[1:])
-        if mention.name:
-            return Person(" ".join(mention.name), mention.role_text)
+    # the clause that holds the verb: "وعن اللقاء، تحدث فلان" opens with a phrase, then the verb
+    starts = [0] + [j + 1 for j, t in enumerate(tokens[:-1]) if t.rstrip().endswith(("،", ","))]
+    for start in reversed(starts):
+        clause = tokens[start:]
+        if len(clause) > 1 and not is_boundary(fold(clause[0])):
+            if names_nobody(tuple(clause[1:])):
+                return None
+            mention = parse_mention(clause[1:])
+            return Person(" ".join(mention.name), mention.role_text) if mention.name else None
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from repackage.ingest.attribution import cue_kind
-from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, PUNCT, fold
+from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, NEWS_VERBS, PUNCT, fold
 from repackage.ingest.marked_names import unmarked
 from repackage.ingest.mentions import (
     Mention,
@@ -202,6 +202,8 @@ def _name_start(tokens: list[str], i: int) -> bool:
         return False
     if has_article(t) or is_boundary(f) or is_role_head(t) or cue_kind(t) is not None:
         return False
+    if f in NEWS_VERBS or f[:1] in "وف" and f[1:] in NEWS_VERBS:
+        return False  # "وعن اللقاء، تحدث فلان": the sentence's verb, not a first name
     return f not in NAME_PARTICLES or i > 0
 
 

@@ -105,3 +105,12 @@ def test_speaker_named_only_by_surname_after_a_verb_of_narration():
         "وقال مونتيرو عقب المباراة: الحكم لم يحتسب ركلة جزاء واضحة لنا في الدقائق الأخيرة.",
     ]
     assert [s for s, _ in _speakers(paras)] == ["مونتيرو", "مونتيرو"]
+
+
+def test_marked_words_after_a_demonstrative_are_a_fragment():
+    paras = [
+        "رفض وزير الداخلية الليبي فرج العبيدي كل الاتهامات الموجهة إلى الأجهزة الأمنية.",
+        "وأعرب الوزير عن استغرابه لهذه “الاتهامات التي بنيت على روايات لا أساس لها من الصحة”.",
+    ]
+    (quote,) = extract_quotes(paras)
+    assert quote.speaker == "فرج العبيدي" and not quote.card_worthy

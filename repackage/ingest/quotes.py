@@ -233,6 +233,22 @@ def _governed(text: str, kind: str | None) -> bool:
     return kind == "object" and (first[:1] in "بل" and len(first) > 3 or first in ("الي", "علي", "من"))
 
 
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هؤلاء", "تلك", "ذلك", "اولئك"})
+
+
+def _headless(paragraph: str, span: Span) -> bool:
+    """The marked words finish a noun phrase whose head stands outside the marks, so they do
+    not read alone on a card: a demonstrative before them (``لهذه "الاتهامات …"``)."""
+    if span.open_mark is None:
+        return False
+    before = paragraph[:span.open_mark].split()
+    if not before or before[-1].rstrip().endswith((":", "،", ",")):
+        return False
+    last = fold(before[-1])
+    bare = last[1:] if last[:1] in "لبو" and len(last) > 3 else last
+    return bare in _DEMONSTRATIVES or last in _DEMONSTRATIVES
+
+
 def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
                    title: str | None = None, standfirsts: list[str] | None = None,
                    ) -> tuple[Quote, ...]:
@@ -279,7 +295,8 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
             words = _word_count(text)
             whole = words == MAX_FRAGMENT_WORDS and _direct(paragraph, span)
             fragment = words <= MAX_FRAGMENT_WORDS and not whole
-            card_worthy = not fragment and person is not None and not _governed(text, kind)
+            card_worthy = not fragment and person is not None and not _governed(text, kind) \
+                and not _headless(paragraph, span)
             marks = span.marks if span.balanced else "unbalanced"
             quotes.append(Quote(
                 text=text, speaker=person.name if person else None, paragraph=index,

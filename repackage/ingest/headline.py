@@ -11,6 +11,7 @@ import re
 
 from repackage.ingest.blocks import Block, content_words, latin_share, line_key, overlap, same_line
 from repackage.ingest.credits import CAPTION_OPENER, looks_like_caption
+from repackage.ingest.mentions import parse_mention
 
 MAX_HEADLINE_LEN = 250
 MIN_SCORE = 0.2
@@ -40,9 +41,32 @@ def names_only(text: str, lead_text: str = "") -> bool:
         return False
     if _REPEATED.match(key):
         return True
+    if lead_text and person_line(text):
+        return True  # "الناطق باسم الحكومة فلان" over a lead about them: a label, however spelt
     n = len(key.split())
     return 2 <= n <= MAX_NAME_WORDS and not _TITLE_MARKS.search(text) and bool(lead_text) \
         and f" {key} " in " " + " ".join(_WORD.findall(line_key(lead_text))) + " "
+
+
+# "القاهرة - وكالة": the place and the outlet that head agency copy, in brackets or not
+_PLACE_OUTLET = re.compile(r"^\(?\s*([^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—]\s*([^\W\d_]+(?: [^\W\d_]+){0,2})\s*\)?$")
+
+
+def place_and_outlet(line: str) -> bool:
+    """A short line of two names joined by a dash (``الرباط - وكالة الأنباء``, ``الأهلي - الزمالك``):
+    a dateline, or a caption's tag, never a headline."""
+    m = _PLACE_OUTLET.match(line.strip())
+    return bool(m) and len(line) <= 50 and not PICTURE.search(m.group(2))
+
+
+def person_line(text: str) -> bool:
+    """The whole line is one person's title and name (``الناطق الرسمي باسم الحكومة فلان الفلاني``):
+    a label under a photo, not a headline, which tells the news with a verb."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 12 or _TITLE_MARKS.search(text):
+        return False
+    mention = parse_mention(tokens)
+    return bool(mention.name) and bool(mention.role) and mention.end == len(tokens)
 
 
 def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset(),
@@ -71,6 +95,21 @@ def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset()
     return head, text[len(head):].strip(" -–—|:")
 
 
+_PREFIX = re.compile(r"^([^-–—|:]{2,30}?)\s*[-–—|]\s+(.{12,})$")
+
+
+def strip_prefix(text: str, others: frozenset[str]) -> tuple[str, str | None]:
+    """``Site - Headline`` → (headline, site) when the page prints the site name, or the
+    headline without it, on a line of its own."""
+    m = _PREFIX.match(text)
+    if not m or len(m.group(1).split()) > 3:
+        return text, None
+    front, rest = m.group(1).strip(), m.group(2).strip()
+    if line_key(front) in others or line_key(rest) in others:
+        return rest, front
+    return text, None
+
+
 def _headline_score(text: str, lead: set[str], members: list[int], lead_text: str = "") -> float:
     score = overlap(text, lead)
     if _TITLE_MARKS.search(text):
@@ -96,14 +135,16 @@ def captionish(text: str, members: list[int], lead_text: str = "") -> bool:
 
 def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str], end: int | None = None,
                     lead_text: str = "") -> tuple[str | None, list[int], dict[int, str]]:
-    """(headline, indexes of its lines, site-name tails cut per line) among lines before ``start``.
+    """(headline, indexes of its lines, site names cut per line) among lines before ``start``.
+
+    The cuts map a line to ``("title-suffix" | "title-prefix", the words cut off)``.
 
     ``end`` is the body's last line: the lines after it count as the page's chrome.
     ``lead_text`` is the lead's own wording, to tell a name lifted from it from a headline.
     """
     chosen = None
     groups: list[tuple[str, list[int]]] = []
-    suffixes: dict[int, str] = {}
+    suffixes: dict[int, tuple[str, str]] = {}
     texts: dict[int, str] = {}
     others = frozenset(line_key(blocks[i].text) for i in range(start))
     around = list(range(start)) + list(range((end if end is not None else start) + 1, len(blocks)))
@@ -112,12 +153,16 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str],
         b = blocks[i]
         if meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
             continue
-        if b.word_count < 3 or b.length > MAX_HEADLINE_LEN or looks_like_caption(b.text):
+        if b.word_count < 3 or b.length > MAX_HEADLINE_LEN or looks_like_caption(b.text) \
+                or place_and_outlet(b.text):
             continue
         text, cut = strip_suffix(b.text, lead, others, outside)
-        texts[i] = text
         if cut:
-            suffixes[i] = cut
+            suffixes[i] = ("title-suffix", cut)
+        text, cut = strip_prefix(text, others)
+        if cut:
+            suffixes[i] = ("title-prefix", cut)  # a line has a site name at one end only
+        texts[i] = text
         for g in groups:
             if same_line(g[0], text):
                 g[1].append(i)

@@ -10,20 +10,24 @@ import re
 
 from repackage.ingest.credits import AGENCIES
 from repackage.ingest.dates import MONTHS, parse_date
+from repackage.ingest.headline import place_and_outlet
 from repackage.text.arabic import to_western_digits
 
 MAX_META_LEN = 100
 _AGENCY_NAMES = {a.lower() for a in AGENCIES}
 
 _SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|المصادر|Source)\s*[:：]\s*(.+)$", re.I)
-_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|حوار|حاوره|حاورها|بواسطة|الكاتب|By)"
+# "حوار مع فلان" heads an interview: it names the one interviewed, not the writer
+_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|حوار(?!\s+مع\s)|حاوره|حاورها|بواسطة|الكاتب|By)"
 _BYLINE = re.compile(rf"(?:^|\s){_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 _BYLINE_HEAD = re.compile(rf"^{_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 # "City / Reporter / Agency", the dateline of agency copy
 _DATELINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)? / ([^/]{3,40}?) / [^/]{2,30}$")
 _FROM = re.compile(r"^من\s+(\S+(?:\s+\S+){1,2})$")
+# a site's name may stand before the label ("موقع نشر في: …"): one or two short words
 _DATED = re.compile(
-    r"^(?:نشر|نُشر|نشرت|نشر في|تاريخ النشر|آخر تحديث|تم النشر|Published|Updated)\s*(?:في|on)?\s*[:：]?\s*(.+)$",
+    r"^(?:[^\s:：]{1,12}(?:\s+[^\s:：]{1,12})?\s+)?"
+    r"(?:نشر|نُشر|نشرت|نشر في|تاريخ النشر|آخر تحديث|تم النشر|Published|Updated)\s*(?:في|on)?\s*[:：]?\s*(.+)$",
     re.I,
 )
 _URL = re.compile(r"^(?:الرابط|رابط المقال|URL)\s*[:：]\s*(https?://\S+)$|^(https?://\S+)$", re.I)
@@ -39,9 +43,15 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 def source_of(line: str) -> str | None:
-    """``المصدر: X`` → X."""
+    """``المصدر: X`` → X; a dateline in brackets ``(أبوظبي - البيان)`` → the place and outlet."""
     m = _SOURCE.match(line)
-    return m.group(1).strip(" .") if m and len(line) <= MAX_META_LEN else None
+    if m and len(line) <= MAX_META_LEN:
+        return m.group(1).strip(" .")
+    text = line.strip()
+    if text.startswith("(") and text.endswith(")") and place_and_outlet(text):
+        return text.strip("()").strip()  # "(أبوظبي - البيان)": agency copy's dateline
+    return None
+
 
 
 def url_of(line: str) -> str | None:

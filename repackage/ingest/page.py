@@ -21,7 +21,7 @@ from repackage.ingest.blocks import Block, classify, content_words, line_key, sa
 from repackage.ingest.body import body_run, extend_end, extend_start, is_item, is_prose, is_sentence
 from repackage.ingest.chrome import is_photo_credit
 from repackage.ingest.credits import split_credit
-from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline, names_only
+from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline, names_only, person_line
 from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
 from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
 from repackage.ingest.tail import trailing_lines
@@ -171,10 +171,15 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         layout.paragraphs = [texts[i] for i in kept if i not in tail]
     for i, (n, t) in enumerate(lines):
         kind, why = kinds.get(i, ("dropped", "after-end" if i > end else "chrome"))
-        if i in suffixes and i in headline_members:  # the line without its site-name tail
-            head = t[: len(t) - len(suffixes[i])].rstrip(" -–—|:")
+        if i in suffixes and i in headline_members:  # the line without its site name
+            cut_why, cut = suffixes[i]
+            if cut_why == "title-prefix":
+                layout.verdicts.append(Verdict(n, cut, "dropped", cut_why))
+                layout.verdicts.append(Verdict(n, t.strip()[len(cut):].lstrip(" -–—|:"), kind, why))
+                continue
+            head = t[: len(t) - len(cut)].rstrip(" -–—|:")
             layout.verdicts.append(Verdict(n, head, kind, why))
-            layout.verdicts.append(Verdict(n, suffixes[i], "dropped", "title-suffix"))
+            layout.verdicts.append(Verdict(n, cut, "dropped", cut_why))
             continue
         layout.verdicts.append(Verdict(n, t, kind, why))
     return layout
@@ -208,6 +213,8 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
         elif i > near + 1 and any(meta[j] is not None for j in range(near + 1, i)) \
                 and b.word_count <= 10 and not b.sentence_end and not any(c[1] > near for c in cands):
             signal += 1  # a label under the date line: a caption with no other sign
+        if not signal and near >= 0 and i > near and person_line(b.text):
+            signal += 1  # "الوزير فلان الفلاني" under the headline: the photo's label
         if signal:
             cands.append((signal, i))
     if credit_line is not None:

@@ -21,7 +21,13 @@ from repackage.ingest.blocks import Block, classify, content_words, line_key, sa
 from repackage.ingest.body import body_run, extend_end, extend_start, is_item, is_prose, is_sentence
 from repackage.ingest.chrome import is_photo_credit
 from repackage.ingest.credits import split_credit
-from repackage.ingest.headline import MAX_HEADLINE_LEN, PICTURE, choose_headline, names_only, person_line
+from repackage.ingest.headline import (
+    MAX_HEADLINE_LEN,
+    PICTURE,
+    choose_headline,
+    names_only,
+    person_line,
+)
 from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
 from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
 from repackage.ingest.tail import trailing_lines

@@ -34,7 +34,8 @@ _PATTERNS = [
     r"(اترك|أضف|اكتب|أرسل)\s+(تعليق|تعليقا|تعليقاً|ردا|رداً|رأيك)", r"^التعليقات\b",
     r"leave a (comment|reply)", r"^comments?\b",
     # navigation
-    r"(العودة|عودة|الرجوع|ارجع)\s+(إلى|الى|لل|ل)\s*(أعلى|الأعلى|اعلى|الاعلى)", r"back to top",
+    r"(العودة|عودة|الرجوع|ارجع|الذهاب|للذهاب|الانتقال)\s+(إلى|الى|لل|ل)\s*(أعلى|الأعلى|اعلى|الاعلى)", r"back to top",
+    r"^(?:انسخ|نسخ) (?:ال)?رابط", r"^copy link\b",
     r"^(اقرأ|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد|مواضيع ذات صلة|أخبار ذات صلة)\s*[:：]?",
     r"^(read more|related)\b", r"^(الوسوم|كلمات مفتاحية|tags)\s*[:：]",
     # cookie banners and comment-form notices
@@ -113,9 +114,10 @@ _INLINE_BOX = re.compile((
 MAX_END_MARKER_LEN = 80
 
 
-# ``© AGENCY / PHOTOGRAPHER`` under a photo inside the article; a site's notice has a year or "rights"
-_PHOTO_CREDIT = re.compile(r"^(?:©|copyright\b)\s*(?!.*(?:\d{4}|حقوق|محفوظة|rights|reserved))\S.{1,60}$",
-                           re.IGNORECASE)
+# ``© AGENCY / PHOTOGRAPHER`` under a photo inside the article, or a bare ``©`` with the credit on
+# the next line; a site's notice has a year or "rights"
+_PHOTO_CREDIT = re.compile(
+    r"^(?:©|copyright\b)\s*(?:(?!.*(?:\d{4}|حقوق|محفوظة|rights|reserved))\S.{1,60})?$", re.IGNORECASE)
 
 
 def is_photo_credit(line: str) -> bool:

@@ -54,10 +54,14 @@ def source_of(line: str) -> str | None:
 
 
 
+_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|css|js|ico)(?:[?#].*)?$", re.I)
+
+
 def url_of(line: str) -> str | None:
-    """An address line → the address."""
+    """An address line → the address (an image's or a script's address is not the article's)."""
     m = _URL.match(line)
-    return (m.group(1) or m.group(2)) if m else None
+    url = (m.group(1) or m.group(2)) if m else None
+    return None if url is None or _FILE.search(url) else url
 
 
 def date_of(line: str) -> str | None:

@@ -216,13 +216,18 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
                     if 0 <= j < start and j not in headline)
         if twice and (i > near or b.word_count >= 4):  # menus print their short items twice too
             signal += 2
-        elif i > near + 1 and any(meta[j] is not None for j in range(near + 1, i)) \
+        elif i > near + 1 and any(meta[j] is not None for j in range(max(near + 1, i - 2), i)) \
+                and not texts[i - 1].rstrip().endswith((":", "：")) \
                 and b.word_count <= 10 and not b.sentence_end and not any(c[1] > near for c in cands):
             signal += 1  # a label under the date line: a caption with no other sign
         if not signal and near >= 0 and i > near and person_line(b.text):
             signal += 1  # "الوزير فلان الفلاني" under the headline: the photo's label
         if signal:
             cands.append((signal, i))
+    if credit_line is not None and texts[credit_line].strip() in ("©", "(c)") and credit_line + 1 < start \
+            and meta[credit_line + 1] is None and blocks[credit_line + 1].word_count <= 8:
+        kinds[credit_line] = ("dropped", "credit")  # a bare "©" with the credit on the next line
+        credit_line += 1
     if credit_line is not None:
         layout.credit = texts[credit_line]
         kinds[credit_line] = ("credit", None)

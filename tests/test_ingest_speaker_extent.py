@@ -114,3 +114,21 @@ def test_marked_words_after_a_demonstrative_are_a_fragment():
     ]
     (quote,) = extract_quotes(paras)
     assert quote.speaker == "فرج العبيدي" and not quote.card_worthy
+
+
+def test_verbal_noun_with_a_pronoun_goes_to_the_last_speaker_of_that_gender():
+    paras = [
+        "قالت وزيرة الثقافة، سعاد المرزوقي، إن “المهرجان سيقام في موعده المحدد رغم كل الصعوبات”.",
+        "وقال مدير المهرجان، حاتم الكبير، إن “التحضيرات بدأت منذ أشهر طويلة في كل المدن”.",
+        "وفي ختام اللقاء، وزيادة على تأكيدها أن “الثقافة ليست ترفا بل حاجة يومية لكل مواطن في هذا "
+        "البلد”، دعت الجمهور إلى الحضور.",
+    ]
+    assert [s for s, _ in _speakers(paras)] == ["سعاد المرزوقي", "حاتم الكبير", "سعاد المرزوقي"]
+
+
+def test_family_name_of_origin_before_a_prepositional_phrase_is_the_surname():
+    paras = [
+        "قالت وزيرة الثقافة، سعاد المرزوقي، إن المهرجان سيقام في موعده.",
+        "وختمت المرزوقي بالتذكير بدعم الوزارة، مؤكدة أن “الثقافة ليست ترفا بل حاجة يومية لكل مواطن”.",
+    ]
+    assert _speakers(paras) == [("سعاد المرزوقي", "وزيرة الثقافة")]

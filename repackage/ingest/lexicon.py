@@ -50,7 +50,19 @@ SPEECH_PARTICIPLES = _forms(
     "متابعا متابعة مستطردا مستطردة معقبا معقبة مشددا مشددة منوها منوهة مبينا مبينة معربا "
     "معربة مردفا مردفة محذرا محذرة متسائلا متسائلة مختتما مختتمة مستدركا مستدركة مضيفين قائلين"
 )
-SAYING_NOUNS = _forms("قوله قولها قولهم بالقول")
+def _possessed(stems: str) -> frozenset[str]:
+    """Verbal nouns with the pronoun of who spoke (``تأكيده``, ``إشارتها``), with or without ب/ل/و."""
+    out = set()
+    for stem in stems.split():
+        s = fold(stem)
+        base = s[:-1] + "ت" if s.endswith("ة") else s
+        for suffix in ("ه", "ها", "هم"):
+            out.update({base + suffix, "ب" + base + suffix, "و" + base + suffix})
+    return frozenset(out)
+
+
+SAYING_NOUNS = _forms("قوله قولها قولهم بالقول") | _possessed(
+    "تأكيد تشديد تصريح إشارة توضيح تحذير إعلان نفي اعتبار")
 # Words that attribute a quote that came before them: ``"…"، بحسب قوله`` / ``، وفق متابعين``.
 AFTER_CUES = _forms("بحسب حسب وفق وفقا طبقا لسان")  # لسان: "على لسان الوزير"
 # The writer taking the floor back inside or after speech: ``ورداً على سؤال``.

@@ -250,7 +250,8 @@ def parse_mention(tokens: list[str]) -> Mention:
                 return Mention(tuple(role), apposed, tuple(desc) + more, i + read)
             continue
         if is_nationality(f) and not role and i + 1 < len(tokens) and not ends_clause(tokens[i]) \
-                and is_name_word(tokens[i + 1], first=True) and not has_article(tokens[i + 1]):
+                and is_name_word(tokens[i + 1], first=True) and not has_article(tokens[i + 1]) \
+                and not (fold(tokens[i + 1])[:1] in "لب" and has_article(fold(tokens[i + 1])[1:])):
             desc.append(tokens[i].strip(PUNCT))
             i += 1
             continue

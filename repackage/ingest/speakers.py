@@ -210,6 +210,9 @@ def _name_start(tokens: list[str], i: int) -> bool:
 def verb_gender(word: str | None) -> bool | None:
     """True when a speech verb or participle is feminine (قالت, أضافت, قائلة), False when
     masculine (قال, يقول, قائلا), None when it does not say (رددوا, a noun)."""
+    if word and cue_kind(word) == "saying":
+        f = fold(word)  # "تأكيدها", "قوله": the pronoun says it
+        return True if f.endswith("ها") else None if f.endswith("هم") else False if f.endswith("ه") else None
     if not word or cue_kind(word) not in ("verb", "participle", "object"):
         return None
     f = fold(word)

@@ -87,3 +87,19 @@ def test_bare_copyright_sign_over_a_credit_does_not_end_the_article_and_rules_do
     assert fields.credit == "الوكالة / سامر يوسف"
     assert fields.published == "2021-04-12"
     assert fields.url is None  # an image's address is not the article's
+
+
+def test_author_box_after_the_article_gives_the_byline_and_its_bio_is_not_body():
+    lines = [HEADLINE] + BODY + ["المصدر", "رنا الحسيني",
+                                 "صحفية منذ عام 2015، أكتب عن البيئة والمدن، وتعلمت المهنة في غرف "
+                                 "الأخبار المحلية قبل أن أنضم إلى الموقع.", "زر الذهاب إلى الأعلى"]
+    fields = parse_raw("\n\n".join(lines) + "\n")
+    assert fields.paragraphs == BODY
+    assert fields.byline == "رنا الحسيني"
+
+
+def test_source_label_with_the_dateline_on_the_next_line():
+    lines = [HEADLINE] + BODY + ["المصدر:", "(وكالة الأنباء)"]
+    fields = parse_raw("\n\n".join(lines) + "\n")
+    assert fields.source == "وكالة الأنباء"
+    assert fields.paragraphs == BODY

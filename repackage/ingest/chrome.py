@@ -104,6 +104,7 @@ _END_PATTERNS = [
     r"^(?:related|read (?:more|also)|see also|more from|you may also like|recommended|comments?)\b",
     r"(?:جميع|كل) الحقوق محفوظة", r"all rights reserved", r"^©", r"^copyright\b(?!\s*\()",
     r"leave a (?:comment|reply)", r"^(?:no stories found|load more)",
+    r"^(?:المصدر|المصادر)\s*[:：]?\s*$",  # a bare source label heads the footer or the author's box
 ]
 _END = re.compile("|".join(f"(?:{p})" for p in _END_PATTERNS).translate(_HAMZA), re.IGNORECASE)
 # Of those, "read also" boxes are also set inside an article, between two of its paragraphs.

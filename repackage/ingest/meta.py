@@ -17,6 +17,7 @@ MAX_META_LEN = 100
 _AGENCY_NAMES = {a.lower() for a in AGENCIES}
 
 _SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|المصادر|Source)\s*[:：]\s*(.+)$", re.I)
+_SOURCE_LABEL = re.compile(r"^(?:المصدر|مصدر الخبر|المصادر|Source)\s*[:：]?\s*$", re.I)
 # "حوار مع فلان" heads an interview: it names the one interviewed, not the writer
 _BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|حوار(?!\s+مع\s)|حاوره|حاورها|بواسطة|الكاتب|By)"
 _BYLINE = re.compile(rf"(?:^|\s){_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
@@ -55,6 +56,20 @@ def source_of(line: str) -> str | None:
 
 
 _FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|css|js|ico)(?:[?#].*)?$", re.I)
+
+
+def source_label(line: str) -> bool:
+    """``المصدر:`` alone on its line: the source, or the author's box, is on the next one."""
+    return bool(_SOURCE_LABEL.match(line.strip()))
+
+
+def source_after_label(line: str) -> str | None:
+    """The line under a bare source label, when it names an outlet: a dateline in brackets
+    (``(أبوظبي - البيان)``) or a short name in brackets."""
+    text = line.strip()
+    if text.startswith("(") and text.endswith(")") and 2 <= len(text) <= 50:
+        return text.strip("()").strip()
+    return None
 
 
 def url_of(line: str) -> str | None:

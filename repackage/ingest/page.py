@@ -29,7 +29,15 @@ from repackage.ingest.headline import (
     person_line,
 )
 from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
-from repackage.ingest.meta import date_and_byline, is_labeled_date, source_of, url_of
+from repackage.ingest.mentions import is_role_head
+from repackage.ingest.meta import (
+    date_and_byline,
+    is_labeled_date,
+    source_after_label,
+    source_label,
+    source_of,
+    url_of,
+)
 from repackage.ingest.tail import trailing_lines
 
 LEAD_PARAGRAPHS = 3
@@ -82,6 +90,9 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     texts = [t for _, t in lines]
     blocks = classify(texts)
     meta = [_meta(t) for t in texts]
+    for i in range(len(texts) - 1):  # "المصدر:" and, on the next line, "(المدينة - الوكالة)"
+        if source_label(texts[i]) and meta[i + 1] is None and (value := source_after_label(texts[i + 1])):
+            meta[i], meta[i + 1] = ("source", value), ("source", value)
     run = body_run(blocks, meta)
     kinds: dict[int, tuple[str, str | None]] = {}
     if run is None:
@@ -280,11 +291,14 @@ def _bare_byline(layout: Layout, blocks: list[Block], meta: list, texts: list[st
         return i < len(texts) and texts[i].rstrip().endswith(("؟", "?"))
     def box_heading(i: int) -> bool:  # a heading with a question, a story or a list under it
         return i + 1 < len(texts) and i + 1 not in kinds and meta[i + 1] is None and \
-            not blocks[i + 1].chrome and not blocks[i + 1].end_marker and blocks[i + 1].word_count > 3
+            not blocks[i + 1].chrome and not blocks[i + 1].end_marker and blocks[i + 1].word_count > 3 \
+            and not is_role_head(texts[i + 1].split()[0])  # "كاتب صحفي منذ …": the author's bio
+    # an author's box after the article: "المصدر" alone, then the writer's name
+    after = end + 2 if end + 1 < len(texts) and source_label(texts[end + 1]) else end + 1
     places = [i for i in ((date - 1, date + 1) if date is not None else ()) if first_head < i < start]
     if first_head >= 0:  # with no headline above, a short first line is a section label
         places += [first_head + 1, start - 1]
-        places += [end + 1] if not box_heading(end + 1) else []
+        places += [after] if not box_heading(after) else []
     for i in places:
         if name_like(i):
             layout.byline = _NAME_LINE.match(texts[i]).group(1)  # without a "- City" dateline

@@ -103,3 +103,10 @@ def test_source_label_with_the_dateline_on_the_next_line():
     fields = parse_raw("\n\n".join(lines) + "\n")
     assert fields.source == "وكالة الأنباء"
     assert fields.paragraphs == BODY
+
+
+def test_byline_above_a_print_button():
+    lines = ["الأحد 12/مايو/2024 - 10:15 ص", HEADLINE, "ميناء المدينة", "سلمى العلوي", "طباعة"] + BODY
+    fields = parse_raw("\n\n".join(lines) + "\n")
+    assert fields.byline == "سلمى العلوي"
+    assert fields.title == HEADLINE and fields.paragraphs == BODY

@@ -298,6 +298,8 @@ def _bare_byline(layout: Layout, blocks: list[Block], meta: list, texts: list[st
     places = [i for i in ((date - 1, date + 1) if date is not None else ()) if first_head < i < start]
     if first_head >= 0:  # with no headline above, a short first line is a section label
         places += [first_head + 1, start - 1]
+        if start - 2 > first_head and blocks[start - 1].chrome and blocks[start - 1].word_count <= 2:
+            places.append(start - 2)  # "فلان الفلاني" then "طباعة": a print button under the byline
         places += [after] if not box_heading(after) else []
     for i in places:
         if name_like(i):

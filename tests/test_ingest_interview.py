@@ -106,3 +106,19 @@ def test_pull_quotes_survive_the_stored_record(tmp_path):
     bad = dataclasses.replace(quotes[0], location="body")
     with pytest.raises(InputError, match="paragraph"):
         Article.from_dict(json.loads(dataclasses.replace(article, quotes=(bad,)).to_json()))
+
+
+def test_numbered_questions_and_answers():
+    turns = []
+    for k, (q, a) in enumerate([
+            ("حدثنا عن بداياتك مع الكتابة", "بدأت أكتب القصة القصيرة في المدرسة ثم انتقلت إلى الرواية."),
+            ("ما الذي تغير في القراءة اليوم", "صار القراء أكثر عددا وأقل صبرا على الكتب الطويلة."),
+            ("ما مشروعك المقبل", "أعمل على رواية عن مدينة ساحلية صغيرة في سنوات الحرب.")], start=1):
+        turns += [f"س{k}. {q}", f"ج{k}. {a}"]
+    assert answers(turns) == [1, 3, 5]
+    assert is_question("س12: ما رأيك") and not is_question("ج1. بدأت أكتب")
+
+
+def test_interview_headline_with_the_interviewee_after_mae():
+    who = interviewee("حوار مع الروائي والمترجم أ. د. سليم بن علي الخطيب")
+    assert (who.name, who.role) == ("سليم بن علي الخطيب", "الروائي والمترجم")

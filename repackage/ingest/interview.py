@@ -26,6 +26,10 @@ MIN_PULL_ECHO = 0.4  # a pull quote must share this much with one answer to be t
 SAME_QUOTE = 0.8  # word overlap (Jaccard) at which a pull quote and an answer sentence are one
 _QUESTION_MARKS = ("*", "•", "س:", "س/", "س :", "س-", "س -", "سؤال:")
 _ANSWER_MARKS = ("-", "–", "—", "ج:", "ج/", "ج :", "ج-", "ج -", "جواب:")
+# numbered turns: "س1.", "ج 2:", "س3-"
+_NUMBERED_QUESTION = re.compile(r"^س\s*\d{1,2}\s*[.:/)\-–]")
+_NUMBERED_ANSWER = re.compile(r"^ج\s*\d{1,2}\s*[.:/)\-–]\s*")
+_WITH = re.compile(r"^(?:حوار|مقابلة|لقاء)\s+(?:خاص\s+)?مع\s+(?P<who>[^:؟!]{4,120})$")
 _TOLD = re.compile(r"^(?P<who>.+?)\s+(?:لـ|ل)\s*[«\"“](?P<outlet>[^»\"”]{1,40})[»\"”]\s*:\s*(?P<pull>.+)$")
 _SENTENCE = re.compile(r"[^.!?؟]+[.!?؟]*")
 _PULL_SPLIT = re.compile(r"\s+-\s*|\s*[.؟!]\s+|^-\s*")
@@ -44,7 +48,7 @@ class Interviewee:
 def is_question(paragraph: str) -> bool:
     """The interviewer's question: marked as one, or a short paragraph ending in ``؟``."""
     text = paragraph.strip()
-    if text.startswith(_QUESTION_MARKS):
+    if text.startswith(_QUESTION_MARKS) or _NUMBERED_QUESTION.match(text):
         return True
     return text.rstrip(" \"»”").endswith(("؟", "?")) and len(text.split()) <= MAX_QUESTION_WORDS
 
@@ -59,7 +63,7 @@ def answers(paragraphs: list[str]) -> list[int]:
         if block:
             turns += 1
             found.extend(block)
-    marked = sum(paragraphs[i].lstrip().startswith(_ANSWER_MARKS) for i in found)
+    marked = sum(is_answer_marked(paragraphs[i]) for i in found)
     # questions alone (a list of FAQs, a writer's rhetorical questions) are no interview: the
     # answers must be marked as answers, or questions must be at least a third of the text
     if turns < MIN_TURNS or (marked < MIN_TURNS and len(questions) * 3 < len(paragraphs)):
@@ -67,9 +71,15 @@ def answers(paragraphs: list[str]) -> list[int]:
     return found
 
 
+def is_answer_marked(paragraph: str) -> bool:
+    """The paragraph opens as an answer (``-``, ``ج:``, ``ج1.``)."""
+    text = paragraph.lstrip()
+    return text.startswith(_ANSWER_MARKS) or bool(_NUMBERED_ANSWER.match(text))
+
+
 def interviewee(title: str | None) -> Interviewee | None:
     """The person a headline says spoke to the outlet (``X لـ«الصباح»: …``)."""
-    m = _TOLD.match(title or "")
+    m = _TOLD.match(title or "") or _WITH.match(title or "")
     if not m:
         return None
     mention = parse_mention(m.group("who").split())
@@ -134,7 +144,7 @@ def _words(text: str) -> set[str]:
 
 
 def _sentences(paragraph: str) -> list[str]:
-    text = paragraph.lstrip()
+    text = _NUMBERED_ANSWER.sub("", paragraph.lstrip(), count=1)
     for mark in _ANSWER_MARKS:
         if text.startswith(mark):
             text = text[len(mark):].lstrip()

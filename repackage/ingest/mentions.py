@@ -235,8 +235,9 @@ def parse_mention(tokens: list[str]) -> Mention:
     i, role, desc = 0, [], []
     while i < len(tokens):
         f = fold(tokens[i])
-        if role and bare_word(tokens[i]) in HONORIFICS and not ends_clause(tokens[i]):
-            i += 1  # "وزير الري الدكتور فلان": the honorific before the name is not a new title
+        if role and (bare_word(tokens[i]) in HONORIFICS and not ends_clause(tokens[i])
+                     or len(f) == 1 and tokens[i].rstrip().endswith(".")):
+            i += 1  # "وزير الري الدكتور فلان", "الناقد أ. د. فلان": an honorific, not a new title
             continue
         if is_role_head(tokens[i]):
             j = _role_phrase(tokens, i)

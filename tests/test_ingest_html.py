@@ -150,6 +150,22 @@ def test_a_standfirst_marked_by_class_is_found_and_a_related_box_is_not(tmp_path
         == "مكتبة تضم عشرين ألف كتاب وقاعة للأطفال في قلب المدينة"
 
 
+def test_lead_picture_marked_as_the_articles_media_gives_its_alt_caption_and_credit():
+    from repackage.ingest.html_figure import lead_caption
+    from repackage.ingest.html_page import Page
+
+    headline = "افتتاح مكتبة جديدة في وسط المدينة"
+    page = Page(
+        "<html><head><meta property='og:image' content='https://example.org/share/77.jpg'></head>"
+        "<body><div class='article-header'><img src='https://example.org/img/12_1000x541.jpg' "
+        "itemprop='associatedMedia' alt='أطفال يقرؤون في القاعة الجديدة للمكتبة البلدية'>"
+        f"<h1>{headline}</h1><div class='article-header-copy'><span>©\n   الوكالة / سامر يوسف"
+        "</span></div></div><article><p>افتتحت البلدية مكتبة جديدة في وسط المدينة.</p></article>"
+        "</body></html>")
+    assert lead_caption(page, headline) == (
+        "أطفال يقرؤون في القاعة الجديدة للمكتبة البلدية", "الوكالة / سامر يوسف")
+
+
 # ---- charsets -------------------------------------------------------------------------------
 
 def _recoded(stem: str, declaration: str) -> bytes:

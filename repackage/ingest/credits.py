@@ -33,9 +33,10 @@ CAPTION_OPENER = re.compile(r"^(?:صورة|صوره|الصورة|جانب من|�
 
 
 def tidy_credit(credit: str) -> str:
-    """One space on each side of every slash, no stray punctuation at the ends."""
-    credit = re.sub(r"\s*/\s*", " / ", credit)
-    return credit.strip(" .،,;؛-–—")
+    """One space between words and on each side of every slash, no © or stray punctuation
+    at the ends."""
+    credit = re.sub(r"\s*/\s*", " / ", " ".join(credit.split()))
+    return credit.lstrip("© ").strip(" .،,;؛-–—")  # the sign is not part of the name
 
 
 def split_credit(caption: str, loose: bool = False) -> tuple[str, str | None]:

@@ -18,7 +18,7 @@ from repackage.ingest.html_page import Page, fold_key, text_of
 MAX_CAPTION_CHARS = 300
 MIN_ALT_WORDS = 3
 _CAPTION_MARK = re.compile(r"caption|(?:^|[-_\s])cap(?:$|[-_\s])|legend|wp-caption-text|photo-?desc", re.I)
-_CREDIT_MARK = re.compile(r"credit|photographer|copyright", re.I)
+_CREDIT_MARK = re.compile(r"credit|photographer|copyright|(?:^|[-_])copy(?:$|[-_\s])", re.I)
 _CAPTION_ATTRS = ("caption", "data-caption", "data-title")
 _SRC_ATTRS = ("src", "data-src", "data-original", "data-lazy-src")
 _RESIZED = re.compile(r"(?:[-_@]\d+x\d*)?(?:\.[a-z0-9]{2,5})+$")
@@ -42,18 +42,24 @@ def lead_caption(page: Page, headline: str | None) -> tuple[str | None, str | No
             # the photo the page declares as its own
             continue
         caption, split = split_credit(text)
+        if fold_key(caption) == head:
+            continue  # the headline beside the picture, with the credit under it
         return caption or None, split or credit
     return None, credit
 
 
 def _lead_image(page: Page):
-    """``(img, declared)``: the picture of og:image (declared) or the article's first one."""
+    """``(img, declared)``: the picture of og:image or the one marked ``itemprop`` image or
+    associatedMedia (declared), or the article's first one."""
     images = [el for el in page.visible.iter("img")]
     wanted = {_file_name(u) for u in page.meta("og:image", "twitter:image", "og:image:url")} - {""}
     if wanted:
         for img in images:
             if any(_file_name(img.get(a) or "") in wanted for a in _SRC_ATTRS):
                 return img, True
+    for img in images:  # the picture the markup names as the article's own
+        if (img.get("itemprop") or "").lower() in ("image", "associatedmedia"):
+            return img, True
     for container in page.visible.xpath(_ARTICLE):
         found = container if container.tag == "img" else container.find(".//img")
         if found is not None:

@@ -132,3 +132,11 @@ def test_family_name_of_origin_before_a_prepositional_phrase_is_the_surname():
         "وختمت المرزوقي بالتذكير بدعم الوزارة، مؤكدة أن “الثقافة ليست ترفا بل حاجة يومية لكل مواطن”.",
     ]
     assert _speakers(paras) == [("سعاد المرزوقي", "وزيرة الثقافة")]
+
+
+def test_attention_is_no_speech_and_a_relative_clause_speaks_for_its_noun():
+    paras = [
+        "حاور المذيع البريطاني جون كارتر وزير السياحة في برنامجه الأسبوعي.",
+        "لفتت الإجابة انتباه المذيع البريطاني الذي مازحه “هل ستأخذني في جولة إلى كل هذه المدن يوما ما؟”.",
+    ]
+    assert _speakers(paras) == [("جون كارتر", "المذيع البريطاني")]

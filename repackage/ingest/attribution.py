@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from repackage.ingest.lexicon import (
     AFTER_CUES,
+    ATTENTION_NOUNS,
     COMPLEMENTIZERS,
     LIST_OPENERS,
     MASDAR_GOVERNORS,
@@ -129,6 +130,8 @@ def cues_before(text: str, pos: int, masks: list[tuple[int, int]]) -> list[Cue]:
         kind = cue_kind(t)
         if kind is None or i > 0 and fold(tokens[i - 1]) in MASDAR_GOVERNORS:
             continue
+        if any(fold(w) in ATTENTION_NOUNS for w in tokens[i + 1:i + 4]):
+            continue  # "لفتت الكلمة انتباه الصحفي": the verb draws attention, it reports nothing
         if kind == "saying":
             window = _subject_after_an(tokens, i)
         elif kind == "participle":

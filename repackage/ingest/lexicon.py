@@ -123,6 +123,8 @@ SPEECH_NOUNS = _forms(
     "حديث تصريح تصريحات كلمة كلام حوار خطاب مداخلة تعليق تعليقات رد ردود مقابلة لقاء تغريدة "
     "تغريدات منشور بيان رسالة مؤتمر"
 )
+# Objects that turn a speech verb into another verb (``لفت انتباه``: drew the attention of).
+ATTENTION_NOUNS = _forms("انتباه الانتباه أنظار الأنظار نظر")
 # Verbs of news prose that open a sentence about someone without reporting speech themselves.
 NEWS_VERBS = _past(
     "تحدث انتقد أشاد هاجم أبدى عبر رفض شارك حضر التقى استقبل زار ترأس دافع اتهم طالب أثنى "

@@ -1,0 +1,193 @@
+"""Who said a quote: the cue before or after it, the sentence's subject, the floor.
+
+``attribution`` finds the speech cues around a quote and the words after each; this module
+turns them into a person. A cue that names someone is resolved against the registry (a surname,
+a title, a name first written in full elsewhere); a cue that names nobody (``وأضاف:``) gives
+the floor to the last speaker its gender agrees with; a verb in a relative clause on an
+indefinite noun speaks for that noun; ``… الصحفي الذي مازحه "…"`` for the noun the clause
+describes. Pure: text and registry in, person out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repackage.ingest.attribution import (
+    PLACEHOLDER,
+    Cue,
+    cue_after,
+    cue_kind,
+    cues_before,
+    names_nobody,
+    relative_subject,
+    speaker_window,
+)
+from repackage.ingest.descriptions import described
+from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold
+from repackage.ingest.mentions import honorific_only, is_boundary, is_role_head, parse_mention
+from repackage.ingest.quote_marks import Span
+from repackage.ingest.speakers import Person, Registry
+
+_TOKEN = re.compile(r"\S+")
+
+
+def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Person | None, str | None]:
+    """The person a cue names explicitly, and how the text writes them; None for a pronoun."""
+    window = list(cue.window)
+    if cue.kind == "participle" or (not cue.plural and names_nobody(cue.window)):
+        return None, None
+    mention = parse_mention(window)
+    role = None if honorific_only(mention.role) else mention.role_text
+    if cue.kind == "according":
+        # "وبحسب الوزير، فإن …": only a person the article names is taken for the speaker here
+        person = registry.by_name(list(mention.name)) if mention.name else None
+        if person is None and mention.role and not mention.name:
+            person = registry.by_title(list(mention.role + mention.descriptors), recent=last)
+        return (person, " ".join(mention.name or mention.role)) if person else (None, None)
+    if mention.name:
+        written = " ".join(mention.name)
+        person = registry.by_name(list(mention.name))
+        if person is None and len(mention.name) == 1:
+            person = registry.expand(mention.name[0])
+        if person is not None:
+            return Person(person.name, role or person.role, person.words), written
+        if cue.kind == "object":
+            return None, None  # "حث الكتلة على": after such verbs an unknown word is the object
+        text = described(window)
+        if cue.kind == "after" or (text and len(text.split()) > len(mention.name) + 1 and not role):
+            # "، وفق متابعين ونقاد" / "وقال مصدر، طلب عدم نشر اسمه،": a description, not a name
+            return Person(text), text
+        return Person(written, role), written
+    if mention.role:
+        person = registry.by_title(list(mention.role + mention.descriptors), recent=last)
+        if person is not None:
+            return person, " ".join(mention.role)
+    if cue.kind == "object":
+        return None, None
+    text = described(window)
+    return (Person(text), text) if text else (None, None)
+
+
+def speech_events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, last):
+    """``(offset, person, verb)`` for every speech verb outside quotes that names its subject."""
+    tokens, offsets = [], []
+    for m in _TOKEN.finditer(paragraph):
+        if any(a <= m.start() < b for a, b in masks):
+            if not tokens or tokens[-1] != PLACEHOLDER:
+                tokens.append(PLACEHOLDER)
+                offsets.append(m.start())
+            continue
+        tokens.append(m.group())
+        offsets.append(m.start())
+    events = []
+    for i, t in enumerate(tokens):
+        if i > 0 and fold(tokens[i - 1]) in MASDAR_GOVERNORS:
+            continue
+        if i > 0 and fold(tokens[i - 1]) == "ما":
+            continue  # "بحسب ما نقلت رويترز": the outlet that relayed the words, not a speaker
+        if cue_kind(t) in ("verb", "object") and not fold(t).endswith("وا"):
+            cue = Cue("verb", t, speaker_window(tokens, i), ())
+            person, _ = resolve_cue(cue, registry, last)
+            if person is not None and (cue_kind(t) == "verb" or registry.by_name(person.name.split())):
+                events.append((offsets[i], person, t))
+    return events
+
+
+def attribute(paragraph, span, masks, registry, floor, continues=False):
+    """``(person, as_written, attribution, cue kind, cue word)`` for one quote."""
+    last = floor.last
+    if span.open_mark is not None:
+        pos = span.open_mark
+    elif span.marks == "none":
+        pos = span.start
+    else:
+        pos = None
+    cues = cues_before(paragraph, pos, masks) if pos is not None else []
+    if pos is None:
+        cues = _leading_cue(paragraph, span)
+    relative = _relative_subject(cues[0], registry) if cues else None
+    if relative is not None:
+        return relative, relative.name, "before", cues[0].kind, cues[0].word
+    for cue in cues:
+        person, written = resolve_cue(cue, registry, last)
+        if person is not None:
+            return person, written, "before", cue.kind, cue.word
+    end = span.close_mark + 1 if span.close_mark is not None else span.end
+    after = cue_after(paragraph, end)
+    if after is not None:
+        person, written = resolve_cue(after, registry, last)
+        if person is not None:
+            return person, written, "after", after.kind, after.word
+    if cues or after is not None:
+        nearest = cues[0] if cues else None
+        person = registry.mentioned_in(list(nearest.before)) if nearest else None
+        kind = nearest.kind if nearest else after.kind
+        if person is None and last is None and nearest is not None:
+            person = _subject_title(list(nearest.before))  # "وكان الرئيس قد قال: …"
+        word = nearest.word if nearest else after.word
+        return person or floor.pronoun(word), None, "before" if cues else "after", kind, word
+    if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
+        return last, None, "none", None, None  # a paragraph all in quotes goes on with its speaker
+    if (found := _relative_speaker(paragraph, span, registry, last)) is not None:
+        person, written = found
+        return person, written, "before", "verb", None
+    return None, None, "none", None, None
+
+
+_RELATIVES = frozenset({"الذي", "التي"})
+
+
+def _relative_speaker(paragraph: str, span: Span, registry: Registry, last: Person | None):
+    """``… الصحفي الأمريكي الذي مازحه "…"``: the quote follows the verb of a relative clause, so
+    the noun the clause describes speaks; ``(person, as written)`` when it is a title or a name."""
+    if span.open_mark is None:
+        return None
+    before = paragraph[:span.open_mark].split()
+    if len(before) < 3 or fold(before[-2]) not in _RELATIVES or not fold(before[-1]).isalpha() \
+            or is_boundary(fold(before[-1])):
+        return None
+    noun = before[max(0, len(before) - 7):-2]
+    heads = [k for k, t in enumerate(noun) if is_role_head(t)]
+    if not heads:
+        return None
+    words = [t.strip("،,") for t in noun[heads[-1]:]]
+    person = registry.by_title(words, recent=last)
+    return (person, " ".join(words)) if person is not None else None
+
+
+def _relative_subject(cue: Cue, registry: Registry) -> Person | None:
+    """``… إلى تقرير استخباري قال «…»``: a bare verb right before the quote speaks for the
+    indefinite noun it describes."""
+    if cue.kind != "verb" or cue.window or fold(cue.word) not in SPEECH_VERBS:
+        return None
+    subject = relative_subject(cue.before)
+    if subject is None or registry.is_name(subject):
+        return None
+    return Person(subject)
+
+
+def _subject_title(tokens: list[str]) -> Person | None:
+    """The sentence's own subject when nobody else can speak: a title before the verb
+    (``وكان الرئيس قد قال``) or the words after its opening verb (``وتحدث والد الطفل … قائلا``)."""
+    for i, t in enumerate(tokens):
+        if is_role_head(t):
+            text = described(tokens[i:])
+            return Person(text) if text else None
+    # the clause that holds the verb: "وعن اللقاء، تحدث فلان" opens with a phrase, then the verb
+    starts = [0] + [j + 1 for j, t in enumerate(tokens[:-1]) if t.rstrip().endswith(("،", ","))]
+    for start in reversed(starts):
+        clause = tokens[start:]
+        if len(clause) > 1 and not is_boundary(fold(clause[0])):
+            if names_nobody(tuple(clause[1:])):
+                return None
+            mention = parse_mention(clause[1:])
+            return Person(" ".join(mention.name), mention.role_text) if mention.name else None
+    return None
+
+
+def _leading_cue(paragraph: str, span: Span) -> list[Cue]:
+    """A quote missing its opening mark that starts with its own attribution (``وقال …"``)."""
+    tokens = paragraph[span.start:span.end].split()
+    if tokens and cue_kind(tokens[0]) == "verb":
+        return [Cue("verb", tokens[0], (), ())]
+    return []

@@ -140,3 +140,13 @@ def test_attention_is_no_speech_and_a_relative_clause_speaks_for_its_noun():
         "لفتت الإجابة انتباه المذيع البريطاني الذي مازحه “هل ستأخذني في جولة إلى كل هذه المدن يوما ما؟”.",
     ]
     assert _speakers(paras) == [("جون كارتر", "المذيع البريطاني")]
+
+
+def test_an_unclosed_quote_ends_where_a_nested_one_closes_before_the_writers_narration():
+    paras = [
+        "حاور المذيع البريطاني جون كارتر وزير السياحة في برنامجه الأسبوعي.",
+        "لفتت الإجابة انتباه المذيع البريطاني الذي مازحه “هل تستطيع أن تقول “أهلا بكم في بلدي!”، "
+        "فأجابه الوزير ضاحكا بـ”Welcome”.",
+    ]
+    (quote,) = [q for q in extract_quotes(paras) if q.card_worthy]
+    assert quote.text == "هل تستطيع أن تقول “أهلا بكم في بلدي!”"

@@ -12,6 +12,7 @@ unbalanced span: to the paragraph's end (opening mark only) or from the start of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from repackage.ingest.attribution import end_of_speech
@@ -113,10 +114,22 @@ def find_spans(paragraph: str) -> list[Span]:
                      if (ch in family and ch != "″") or (ch == "″" and primes[i] == style)]
         pairs, unclosed, orphans = _pair(paragraph, positions)
         found += [Span(a + 1, b, style, a, b) for a, b in pairs]
-        found += [Span(a + 1, len(paragraph), style, a, None) for a in unclosed[:1]]
+        found += [Span(a + 1, _unclosed_end(paragraph, a, pairs), style, a, None) for a in unclosed[:1]]
         for b in orphans:
             found.append(Span(_stretch_start(paragraph, found, b), b, style, None, b))
     return _outermost(found)
+
+
+_NARRATION_AFTER = re.compile(r"\s*[،,]\s*[وف][^\W\d_]{2,}")
+
+
+def _unclosed_end(paragraph: str, start: int, pairs: list[tuple[int, int]]) -> int:
+    """Where a quote whose closing mark is missing ends: the paragraph's end, or the close of a
+    quote nested in it when the writer's narration follows that close (``“… “كذا!”، فأجابه …``)."""
+    for a, b in sorted(pairs):
+        if a > start and _NARRATION_AFTER.match(paragraph, b + 1):
+            return b + 1  # the nested quote's closing mark stays with it
+    return len(paragraph)
 
 
 def _prime_family(paragraph: str) -> dict[int, str]:

@@ -110,3 +110,9 @@ def test_byline_above_a_print_button():
     fields = parse_raw("\n\n".join(lines) + "\n")
     assert fields.byline == "سلمى العلوي"
     assert fields.title == HEADLINE and fields.paragraphs == BODY
+
+
+def test_short_label_under_the_headline_made_of_the_leads_words_is_the_caption():
+    fields = parse_raw(_page([HEADLINE, "رئيس البلدية"]))
+    assert fields.caption == "رئيس البلدية"
+    assert fields.paragraphs == BODY

@@ -133,7 +133,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     first_head = headline_members[0] if headline_members else -1
     for i in headline_members:  # the copy nearest the body is the headline, the rest repeat it
         kinds[i] = ("headline", None) if i == headline_members[-1] else ("dropped", "duplicate")
-    _caption(layout, blocks, meta, texts, start, headline_members, kinds)
+    _caption(layout, blocks, meta, texts, start, headline_members, kinds, lead)
 
     # metadata: dates before the headline are the site's clock, not the article's date
     last_head = headline_members[-1] if headline_members else -1
@@ -203,7 +203,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
 
 
 def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], start: int,
-             headline: list[int], kinds: dict) -> None:
+             headline: list[int], kinds: dict, lead: set[str] = frozenset()) -> None:
     """Pick the photo caption among the lines before the body."""
     cands: list[tuple[int, int]] = []  # (signal, index)
     # a caption stands near the headline (just above it at most), not among the menus
@@ -233,6 +233,9 @@ def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], 
             signal += 1  # a label under the date line: a caption with no other sign
         if not signal and near >= 0 and i > near and person_line(b.text):
             signal += 1  # "الوزير فلان الفلاني" under the headline: the photo's label
+        elif not signal and i == near + 1 and 2 <= b.word_count <= 4 and not b.sentence_end \
+                and content_words(b.text) and content_words(b.text) <= lead:
+            signal += 1  # "الرئيس فلان" right under the headline, all words the lead's: a label
         if signal:
             cands.append((signal, i))
     if credit_line is not None and texts[credit_line].strip() in ("©", "(c)") and credit_line + 1 < start \

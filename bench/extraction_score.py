@@ -33,18 +33,22 @@ def first_words(paragraph: str, n: int = 6) -> list[str]:
 
 def paragraph_f1(found: list[str], key: list[str]) -> float:
     """F1 of found paragraphs against key paragraphs (a paragraph matches once, exactly)."""
-    found_f, key_f = [fold(p) for p in found], [fold(p) for p in key]
-    if not found_f and not key_f:
+    return _matched_f1([fold(p) for p in found], [fold(p) for p in key])
+
+
+def _matched_f1(found: list[str], key: list[str]) -> float:
+    """F1 of ``found`` against ``key``, each key item matched at most once, exactly."""
+    if not found and not key:
         return 1.0
-    pool = list(key_f)
+    pool = list(key)
     hits = 0
-    for p in found_f:
+    for p in found:
         if p in pool:
             pool.remove(p)
             hits += 1
     if hits == 0:
         return 0.0
-    precision, recall = hits / len(found_f), hits / len(key_f)
+    precision, recall = hits / len(found), hits / len(key)
     return 2 * precision * recall / (precision + recall)
 
 
@@ -57,18 +61,7 @@ def prefix_f1(found: list[str], key_first: list) -> float:
     """F1 when the key gives only each paragraph's first words."""
     found_p = [" ".join(first_words(p, 6)) for p in found]
     key_p = [" ".join(words) for words in key_prefixes(key_first)]
-    if not found_p and not key_p:
-        return 1.0
-    pool = list(key_p)
-    hits = 0
-    for p in found_p:
-        if p in pool:
-            pool.remove(p)
-            hits += 1
-    if hits == 0:
-        return 0.0
-    precision, recall = hits / len(found_p), hits / len(key_p)
-    return 2 * precision * recall / (precision + recall)
+    return _matched_f1(found_p, key_p)
 
 
 def _bare(text: str) -> str:

@@ -36,7 +36,9 @@ class Outputs:
     photo: str | None = None  # the lead photo's copy inside the folder, relative
 
 
-def _json(path: Path) -> dict[str, Any] | None:
+def read_json(path: Path) -> dict[str, Any] | None:
+    """A JSON object read from ``path``; None when it is missing, unreadable or not an object
+    (a folder being written, an older output): the review page shows what it can."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -70,12 +72,12 @@ def read_outputs(slug_dir: Path) -> Outputs:
     audio = slug_dir / "audio"
     photo = slug_dir / "thread" / "photo.jpg"
     return Outputs(
-        episode=_json(audio / "episode.json"),
-        chapters=_json(audio / "chapters.json"),
+        episode=read_json(audio / "episode.json"),
+        chapters=read_json(audio / "chapters.json"),
         vtt=_text(audio / "episode.vtt"),
         has_audio=(audio / "episode.mp3").is_file(),
-        cards=_json(slug_dir / "cards" / "cards.json"),
-        thread=_json(slug_dir / "thread" / "thread.json"),
+        cards=read_json(slug_dir / "cards" / "cards.json"),
+        thread=read_json(slug_dir / "thread" / "thread.json"),
         drafts=_drafts(slug_dir / "thread"),
         photo="thread/photo.jpg" if photo.is_file() else None,
     )

@@ -7,21 +7,14 @@ unchanged re-run renders the same page byte for byte.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from repackage.preview.gather import read_json
+
 PAGE_NAME = "index.html"
 STATUS_LABELS = {"ready": "جاهز", "incomplete": "غير مكتمل", "failed": "فشل"}
-
-
-def _json(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def read_folders(out_dir: Path) -> list[dict[str, Any]]:
@@ -29,13 +22,13 @@ def read_folders(out_dir: Path) -> list[dict[str, Any]]:
     found = []
     for folder in sorted(p for p in Path(out_dir).iterdir()
                          if p.is_dir() and not p.name.startswith(".")):
-        manifest = _json(folder / "manifest.json")
-        article = _json(folder / "article.json")
+        manifest = read_json(folder / "manifest.json")
+        article = read_json(folder / "article.json")
         if manifest is None and article is None:
             continue
-        cards = _json(folder / "cards" / "cards.json")
-        thread = _json(folder / "thread" / "thread.json")
-        episode = _json(folder / "audio" / "episode.json")
+        cards = read_json(folder / "cards" / "cards.json")
+        thread = read_json(folder / "thread" / "thread.json")
+        episode = read_json(folder / "audio" / "episode.json")
         found.append({
             "slug": folder.name, "manifest": manifest, "article": article,
             "cards": len(cards["cards"]) if cards and isinstance(cards.get("cards"), list) else None,

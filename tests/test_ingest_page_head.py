@@ -116,3 +116,13 @@ def test_short_label_under_the_headline_made_of_the_leads_words_is_the_caption()
     fields = parse_raw(_page([HEADLINE, "شواطئ المدينة"]))
     assert fields.caption == "شواطئ المدينة"
     assert fields.paragraphs == BODY
+
+
+def test_no_headline_above_the_article_takes_its_own_entry_in_the_box_after_it():
+    own = "رئيس البلدية يعلن خطة لتنظيف الشواطئ بمشاركة جمعيات البيئة وطلاب المدارس"
+    others = ["افتتاح سوق شعبي جديد في الحي الشرقي للمدينة", "انقطاع الماء عن ثلاثة أحياء غدا"]
+    fields = parse_raw("\n\n".join(BODY + ["قد يهمك أيضا:", own] + others) + "\n")
+    assert fields.title == own
+    assert fields.paragraphs == BODY
+    fields = parse_raw("\n\n".join(BODY + ["قد يهمك أيضا:"] + others) + "\n")
+    assert fields.title != others[0] and fields.title != others[1]

@@ -186,3 +186,28 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str],
         else:
             headline_members = []
     return chosen, headline_members, suffixes
+
+
+LISTED_MATCH = 0.7  # share of a listed line's content words the lead must hold
+LISTED_WINDOW = 6  # lines after the article where its own box lists it first
+
+
+def listed_headline(blocks: list[Block], meta: list, end: int, lead: set[str]) -> int | None:
+    """A page that prints no headline above the article often lists the article itself first
+    in the box of stories after it: the line there that tells the lead's news in most of its
+    words (and clearly more than the others), or None."""
+    scored = []
+    for i in range(end + 1, min(end + 1 + LISTED_WINDOW, len(blocks))):
+        b = blocks[i]
+        if meta[i] is not None or b.chrome or b.end_marker or b.sentence_end or b.latin_share > 0.5:
+            continue
+        if not 4 <= b.word_count <= 25 or len(content_words(b.text)) < 4:
+            continue
+        scored.append((overlap(b.text, lead), i))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    best, index = scored[0]
+    runner = scored[1][0] if len(scored) > 1 else 0.0
+    return index if best >= LISTED_MATCH and best - runner >= 0.15 else None
+

@@ -25,6 +25,7 @@ from repackage.ingest.headline import (
     MAX_HEADLINE_LEN,
     PICTURE,
     choose_headline,
+    listed_headline,
     names_only,
     person_line,
 )
@@ -130,6 +131,9 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         layout.title, headline_members = texts[start], [start]
         body.pop(0)
         start += 1
+    if layout.title is None and (listed := listed_headline(blocks, meta, end, lead)) is not None:
+        layout.title = texts[listed]  # the article's own entry in the box of stories after it
+        kinds[listed] = ("headline", None)
     first_head = headline_members[0] if headline_members else -1
     for i in headline_members:  # the copy nearest the body is the headline, the rest repeat it
         kinds[i] = ("headline", None) if i == headline_members[-1] else ("dropped", "duplicate")

@@ -150,3 +150,12 @@ def test_an_unclosed_quote_ends_where_a_nested_one_closes_before_the_writers_nar
     ]
     (quote,) = [q for q in extract_quotes(paras) if q.card_worthy]
     assert quote.text == "هل تستطيع أن تقول “أهلا بكم في بلدي!”"
+
+
+def test_a_relative_clause_in_marks_is_a_fragment():
+    paras = [
+        "قالت وزيرة الثقافة، سعاد المرزوقي، إن المهرجان سيقام في موعده.",
+        "وأشارت المرزوقي إلى تصريحات للصحافة المحلية “نشرت فيها أرقاما غير صحيحة عن ميزانية المهرجان”.",
+    ]
+    (quote,) = extract_quotes(paras)
+    assert quote.speaker == "سعاد المرزوقي" and not quote.card_worthy

@@ -87,12 +87,14 @@ def _governed(text: str, kind: str | None) -> bool:
     return kind == "object" and (first[:1] in "بل" and len(first) > 3 or first in ("الي", "علي", "من"))
 
 
+_RESUMPTIVE = frozenset({"فيها", "فيه", "بها", "به", "عليها", "عليه", "منها", "منه"})
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هؤلاء", "تلك", "ذلك", "اولئك"})
 
 
 def _headless(paragraph: str, span: Span) -> bool:
-    """The marked words finish a noun phrase whose head stands outside the marks, so they do
-    not read alone on a card: a demonstrative before them (``لهذه "الاتهامات …"``)."""
+    """The marked words finish a phrase whose head stands outside the marks, so they do not
+    read alone on a card: a demonstrative before them (``لهذه "الاتهامات …"``), or a verb and
+    a pronoun pointing back outside (``بتصريحات "واصلت فيها …"``)."""
     if span.open_mark is None:
         return False
     before = paragraph[:span.open_mark].split()
@@ -100,7 +102,12 @@ def _headless(paragraph: str, span: Span) -> bool:
         return False
     last = fold(before[-1])
     bare = last[1:] if last[:1] in "لبو" and len(last) > 3 else last
-    return bare in _DEMONSTRATIVES or last in _DEMONSTRATIVES
+    if bare in _DEMONSTRATIVES or last in _DEMONSTRATIVES:
+        return True
+    # "بتصريحات للصحافة "واصلت فيها …"": a verb and the pronoun that points back to a noun
+    # outside the marks open a relative clause, not a sentence of the speaker's
+    inner = paragraph[span.start:span.end].split()
+    return cue_kind(before[-1]) is None and len(inner) > 2 and fold(inner[1]) in _RESUMPTIVE
 
 
 def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,

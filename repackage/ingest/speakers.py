@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from repackage.ingest.attribution import cue_kind
 from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, NEWS_VERBS, PUNCT, fold
-from repackage.ingest.marked_names import unmarked
+from repackage.ingest.marked_names import unmarked, without_speech
 from repackage.ingest.mentions import (
     Mention,
     bare_word,
@@ -157,15 +157,18 @@ class Registry:
         return None
 
     def mentioned_in(self, tokens: list[str]) -> Person | None:
-        """The last registered person whose name word appears among ``tokens``."""
-        found = None
-        for t in tokens:
-            f = fold(t)
+        """The registered person most of whose name words appear among ``tokens`` (the last
+        one named among equals)."""
+        words = [fold(t) for t in tokens]
+        found, best = None, 0
+        for pos, f in enumerate(words):
             if len(f) < 3 or f in NAME_PARTICLES:
                 continue
             for person in self.people:
                 if f in person.name_tokens:
-                    found = person
+                    shared = len(set(person.name_tokens) & set(words))
+                    if shared >= best:
+                        found, best = person, shared
         return found
 
     def is_name(self, text: str) -> bool:
@@ -176,7 +179,8 @@ class Registry:
 
 def build_registry(texts: list[str]) -> Registry:
     """Every full mention in ``texts``: after each title word, and after each sentence's verb."""
-    texts = [unmarked(t) for t in texts]  # "البرتغالي «فلان الفلاني»،": the name, without marks
+    # "البرتغالي «فلان الفلاني»،": the name, without marks; a quote's own words name nobody
+    texts = [without_speech(unmarked(t)) for t in texts]
     registry = Registry(texts)
     for where, text in enumerate(texts):
         tokens = text.split()

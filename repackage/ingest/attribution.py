@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from repackage.ingest.lexicon import (
     AFTER_CUES,
     ATTENTION_NOUNS,
+    CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     LIST_OPENERS,
     MASDAR_GOVERNORS,
@@ -258,6 +259,8 @@ def relative_subject(before: tuple[str, ...]) -> str | None:
     subject: the noun right after a preposition or a speech cue, with its adjectives.
     """
     tokens = list(before)
+    if tokens and fold(tokens[-1]) in CLAUSE_OPENERS:
+        return None  # "… في محاربة الأوبئة حيث قال": a new clause, its subject the sentence's
     for j in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
         f = fold(tokens[j])
         if tokens[j].rstrip().endswith(("،", ",", ":", ".")):

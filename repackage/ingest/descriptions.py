@@ -7,7 +7,7 @@ glued preposition, and takes in a short aside between commas that says more of t
 
 from __future__ import annotations
 
-from repackage.ingest.lexicon import PREPOSITIONS, PUNCT, fold
+from repackage.ingest.lexicon import NEWS_VERBS, PREPOSITIONS, PUNCT, SPEECH_VERBS, fold
 from repackage.ingest.mentions import ends_clause, is_boundary, is_role_head
 
 _MARKS = '"«»“”„″\''
@@ -20,6 +20,8 @@ def described(tokens: list[str]) -> str | None:
         f = fold(t)
         if not f or is_boundary(f) and f not in ("و",) or any(m in t for m in _MARKS) or "ـ" in t:
             break  # "مصدر أمني لـ"…"": the outlet spoken to is not part of the description
+        if words and (f in NEWS_VERBS or f in SPEECH_VERBS):
+            break  # "رئيس الحكومة رفض الحديث": the subject ends at its verb
         following = fold(tokens[k + 1]) if k + 1 < len(tokens) else ""
         if words and f[:1] in "لب" and f[1:].startswith("ال") and following in PREPOSITIONS:
             break  # "مدرب المنتخب بالتطرق إلى …": a verbal noun, not the description

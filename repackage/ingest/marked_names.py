@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from repackage.ingest.attribution import cue_kind
-from repackage.ingest.lexicon import COMPLEMENTIZERS, HONORIFICS, fold
+from repackage.ingest.lexicon import COMPLEMENTIZERS, HONORIFICS, NAME_PARTICLES, fold
 from repackage.ingest.mentions import (
     bare_word,
     has_article,
@@ -29,7 +29,9 @@ _SPACE_BEFORE_COMMA = re.compile(r"\s+([،,])")
 
 
 def _name_shaped(words: list[str]) -> bool:
-    if not 1 <= len(words) <= MAX_NAME_WORDS or has_article(words[0]):
+    """One to three name units (``عبد الله بن كيران``: a particle joins its word into one)."""
+    units = len(words) - sum(1 for w in words[:-1] if fold(w) in NAME_PARTICLES)
+    if not words or not 1 <= units <= MAX_NAME_WORDS or has_article(words[0]):
         return False
     return all(is_name_word(w, first=k == 0) for k, w in enumerate(words))
 
@@ -57,9 +59,20 @@ def is_marked_name(paragraph: str, span: Span) -> bool:
         return False
     words = paragraph[span.start:span.end].split()
     before = paragraph[:span.open_mark].split()
-    if not before or not _name_shaped(words):
+    if not _name_shaped(words):
         return False
-    return _introduces_name(before[-1]) and _closes_name(paragraph[span.close_mark + 1:])
+    if not before:
+        before = [""]
+    # the title may have its complement before the mark: "رئيس الحكومة «فلان»،"
+    tail = before[-3:]
+    while tail and any(w.rstrip().endswith(("،", ",", ".", ":")) for w in tail):
+        tail = tail[1:]  # only the words of the clause the mark stands in
+    title = any(is_role_head(w) for w in tail)
+    particle = len(words) >= 2 and any(fold(w) in NAME_PARTICLES for w in words[:-1])
+    after = paragraph[span.close_mark + 1:].split()
+    titled = bool(after) and is_role_head(after[0])  # "«فلان الفلاني» وزير …": its title follows
+    return titled or (_introduces_name(before[-1]) or title or particle) \
+        and _closes_name(paragraph[span.close_mark + 1:])
 
 
 def _stray_close(paragraph: str, span: Span) -> bool:

@@ -20,6 +20,7 @@ from repackage.ingest.lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     NATIONALITY_ENDINGS,
+    NEWS_VERBS,
     OBJECT_PRONOUN_PPS,
     OBJECT_VERBS,
     PREPOSITIONS,
@@ -105,6 +106,8 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     stripped = f[1:] if f[0] in "وف" else f
     if f in SPEECH_VERBS or stripped in SPEECH_VERBS or f in SPEECH_PARTICIPLES or f in SAYING_NOUNS:
         return False
+    if f in NEWS_VERBS or stripped in NEWS_VERBS and f[0] in "وف":
+        return False  # "رئيس الحكومة رفض الحديث": the verb after the subject
     if not first and (f in OBJECT_VERBS or is_speech_object(token)):
         return False  # "وختم فلان حديثه": the speech noun is the verb's object
     if f.startswith("م") and f.endswith("ا") and len(f) >= 5:
@@ -117,7 +120,8 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
         return False  # "ونظيره": the conjunction opens the next phrase
     title_follows = following is not None and has_article(following) and is_role_head(following)
     # "بوريطة،", "بوتفليقة كل": a family name that starts like ب/ل and ends in ة closes the name
-    closes = f.endswith("ة") and (ends_clause(token) or following is None or is_boundary(fold(following)))
+    closes = f.endswith(("ة", "ها", "ه")) and not f.startswith(("لل", "بال")) \
+        and (ends_clause(token) or following is None or is_boundary(fold(following)))
     if f[0] in "لب" and (f[1:].startswith("ال") or f.startswith("لل")
                           or f.endswith(("ه", "ها", "هم", "ة", "ات")) and not title_follows and not closes):
         return False  # لشبكة, بالعاصمة, لنظيره: a preposition glued to a noun ends the name
@@ -225,6 +229,12 @@ def _apposed_name(tokens: list[str], i: int) -> tuple[tuple[str, ...], tuple[str
     return (), (), 0
 
 
+def _open_name(tokens: list[str], i: int) -> bool:
+    """Two name words start at ``tokens[i]`` (no article on the first): a name follows a comma."""
+    return i + 1 < len(tokens) and not has_article(tokens[i]) and is_name_word(tokens[i], first=True) \
+        and is_name_word(tokens[i + 1], first=False, following=tokens[i + 2] if i + 2 < len(tokens) else None)
+
+
 def honorific_only(role: tuple[str, ...]) -> bool:
     """The title words are all honorifics (``الدكتور``, ``الشيخ``): a form of address, no title."""
     return all(fold(r) in HONORIFICS or fold(r)[2:] in HONORIFICS for r in role)
@@ -246,9 +256,11 @@ def parse_mention(tokens: list[str]) -> Mention:
                 role.pop()  # "… والأمن القومي د. فراس إلياس": the honorific is not the title
             i = j
             if ends_clause(tokens[j - 1]):
-                apposed, more, read = _apposed_name(tokens, i) \
-                    if tokens[j - 1].rstrip().endswith(("،", ",")) else ((), (), 0)
-                return Mention(tuple(role), apposed, tuple(desc) + more, i + read)
+                comma = tokens[j - 1].rstrip().endswith(("،", ","))
+                apposed, more, read = _apposed_name(tokens, i) if comma else ((), (), 0)
+                if apposed or not comma or not _open_name(tokens, i):
+                    return Mention(tuple(role), apposed, tuple(desc) + more, i + read)
+                break  # "وزير الصحة، خالد آيت الطالب واثقا": a name after the comma, no comma after it
             continue
         if is_nationality(f) and not role and i + 1 < len(tokens) and not ends_clause(tokens[i]) \
                 and is_name_word(tokens[i + 1], first=True) and not has_article(tokens[i + 1]) \
@@ -277,6 +289,8 @@ def parse_mention(tokens: list[str]) -> Mention:
             break  # a third word with the article is a title (عيد دحروج المتهم من …)
         if has_article(t) and not name and role:
             break
+        if role and not name and f[:1] in "لب" and following is not None and fold(following) in PREPOSITIONS:
+            break  # "مدرب النادي بغضب عن …": a phrase of manner after the title, not a name
         name.append(t.strip(PUNCT))
         if f not in NAME_PARTICLES and not after_particle:
             units += 1
@@ -291,11 +305,15 @@ def parse_mention(tokens: list[str]) -> Mention:
     if len(name) == 1 and len(role) > 1 and is_role_head(role[-1]) and not has_article(role[-1]) \
             and has_article(role[-2]):
         name.insert(0, role.pop())  # "وزير الاقتصاد أمين سلام": أمين is the first name
-    if name and (not role or all(fold(r) in HONORIFICS or bare_word(r) in HONORIFICS for r in role)):
+    # "المستشار فلان الفلاني، المتحدث باسم …": a one-word title before the name gives way to the
+    # title set after it between commas
+    one_word = len(role) == 1 and i < len(tokens) and i > 0 and tokens[i - 1].rstrip().endswith(("،", ","))
+    if name and (not role or one_word or all(fold(r) in HONORIFICS or bare_word(r) in HONORIFICS for r in role)):
         j = i
         if j < len(tokens) and is_role_head(tokens[j]):
             end = _role_phrase(tokens, j, apposition=ends_clause(tokens[i - 1]))
             appos = [t.strip(PUNCT) for t in tokens[j:end]]
-            if appos:
+            if appos and (not one_word or len(appos) > 1):
+                desc += role if one_word else []
                 role, i = appos, end
     return Mention(tuple(role), tuple(name), tuple(desc), i)

@@ -133,10 +133,11 @@ class NameSpans:
         if len(words) <= 6 and first in CATEGORY_NOUNS and _name_shaped(words[1:]) \
                 and not _SENTENCE_PUNCT.search(inner):
             return True  # «مهرجان القاهرة الدولي للمسرح التجريبي»
+        if is_marked_name(paragraph, span):
+            return True  # "رئيس الحكومة «عبد الله بن فلان»،"
         if not short:
             return False
-        if self.registry.is_name(inner) or _LATIN.match(inner) or _forms(inner) & PLATFORMS \
-                or is_marked_name(paragraph, span):
+        if self.registry.is_name(inner) or _LATIN.match(inner) or _forms(inner) & PLATFORMS:
             return True
         if glued and prev.endswith("ـ"):
             return True  # بـ"BBC", لـ"…": a name glued to its preposition

@@ -123,7 +123,7 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         person = registry.mentioned_in(list(nearest.before)) if nearest else None
         kind = nearest.kind if nearest else after.kind
         if person is None and last is None and nearest is not None:
-            person = _subject_title(list(nearest.before))  # "وكان الرئيس قد قال: …"
+            person = _subject_title(list(nearest.before), registry)  # "وكان الرئيس قد قال: …"
         word = nearest.word if nearest else after.word
         return person or floor.pronoun(word), None, "before" if cues else "after", kind, word
     if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
@@ -166,12 +166,15 @@ def _relative_subject(cue: Cue, registry: Registry) -> Person | None:
     return Person(subject)
 
 
-def _subject_title(tokens: list[str]) -> Person | None:
+def _subject_title(tokens: list[str], registry: Registry) -> Person | None:
     """The sentence's own subject when nobody else can speak: a title before the verb
-    (``وكان الرئيس قد قال``) or the words after its opening verb (``وتحدث والد الطفل … قائلا``)."""
+    (``وكان الرئيس قد قال``, the person it names when the article names one) or the words
+    after its opening verb (``وتحدث والد الطفل … قائلا``)."""
     for i, t in enumerate(tokens):
         if is_role_head(t):
             text = described(tokens[i:])
+            if text and (known := registry.by_title(text.split())) is not None:
+                return known
             return Person(text) if text else None
     # the clause that holds the verb: "وعن اللقاء، تحدث فلان" opens with a phrase, then the verb
     starts = [0] + [j + 1 for j, t in enumerate(tokens[:-1]) if t.rstrip().endswith(("،", ","))]

@@ -21,6 +21,7 @@ from repackage.ingest.mentions import (
     has_article,
     honorific_only,
     is_boundary,
+    is_name_word,
     is_nationality,
     is_role_head,
     parse_mention,
@@ -188,14 +189,36 @@ def build_registry(texts: list[str]) -> Registry:
             if tok.startswith(("«", '"', "“")):
                 continue
             starts = is_role_head(tok) and (i == 0 or not is_role_head(tokens[i - 1]))
+            # "انتقد الإسباني فلان": after a verb; "الاحتلال التركي استهدف" is an adjective
             nationality = is_nationality(fold(tok)) and fold(tok).endswith("ي") and not ends_clause(tok) \
-                and i + 1 < len(tokens) and not has_article(tokens[i + 1])
+                and i + 1 < len(tokens) and not has_article(tokens[i + 1]) \
+                and (i == 0 or not has_article(tokens[i - 1]) or ends_clause(tokens[i - 1]))
             if starts or nationality:
                 # "انتقد الإسباني فلان الفلاني مدرب الفريق": the name follows its nationality
                 registry.add(parse_mention(tokens[i:i + 16]), where)
+            if starts and (before := _name_before_title(tokens, i)):
+                # "وتحدث فلان الفلاني مدرب النادي": a name, then its title, after the verb
+                title = parse_mention(tokens[i:i + 16])
+                registry.add(Mention(title.role, before, title.descriptors, 0), where)
             elif cue_kind(tok) in ("verb", "object"):
                 registry.add(parse_mention(tokens[i + 1:i + 17]), where)
     return registry
+
+
+def _name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
+    """The two words before the title ``tokens[i]`` when they are a name right after the
+    sentence's opening verb (``وتحدث فلان الفلاني مدرب …``), else ()."""
+    if i < 3:
+        return ()
+    verb, first, last = tokens[i - 3], tokens[i - 2], tokens[i - 1]
+    if ends_clause(first) or ends_clause(last) or has_article(first) or not _name_start(tokens, i - 2):
+        return ()
+    if not is_name_word(last, first=False, following=tokens[i]):
+        return ()
+    f = fold(verb)
+    verb_like = f in NEWS_VERBS or f[:1] in "وف" and f[1:] in NEWS_VERBS or cue_kind(verb) is not None
+    opens = i == 3 or ends_clause(tokens[i - 4])
+    return (first.strip(PUNCT), last.strip(PUNCT)) if verb_like and opens else ()
 
 
 def _name_start(tokens: list[str], i: int) -> bool:

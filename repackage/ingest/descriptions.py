@@ -8,7 +8,7 @@ glued preposition, and takes in a short aside between commas that says more of t
 from __future__ import annotations
 
 from repackage.ingest.lexicon import NEWS_VERBS, PREPOSITIONS, PUNCT, SPEECH_VERBS, fold
-from repackage.ingest.mentions import ends_clause, is_boundary, is_role_head
+from repackage.ingest.name_words import ends_clause, is_boundary, is_role_head
 
 _MARKS = '"«»“”„″\''
 

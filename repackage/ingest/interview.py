@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from repackage.ingest.lexicon import COMPLEMENTIZERS, fold
-from repackage.ingest.mentions import bare_word, is_boundary, parse_mention
+from repackage.ingest.mentions import parse_mention
+from repackage.ingest.name_words import bare_word, is_boundary
 from repackage.model import Quote
 
 MIN_TURNS = 3  # questions each followed by an answer before a page is read as an interview

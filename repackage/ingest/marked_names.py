@@ -14,7 +14,7 @@ import re
 
 from repackage.ingest.attribution import cue_kind
 from repackage.ingest.lexicon import COMPLEMENTIZERS, HONORIFICS, NAME_PARTICLES, fold
-from repackage.ingest.mentions import (
+from repackage.ingest.name_words import (
     bare_word,
     has_article,
     is_name_word,

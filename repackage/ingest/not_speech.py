@@ -22,7 +22,7 @@ from repackage.ingest.lexicon import (
     fold,
 )
 from repackage.ingest.marked_names import is_marked_name, stray_marks
-from repackage.ingest.mentions import has_article, is_role_head
+from repackage.ingest.name_words import has_article, is_role_head
 from repackage.ingest.quote_marks import Span
 from repackage.ingest.speakers import Registry
 

@@ -17,20 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from repackage.ingest.blocks import Block, classify, content_words, line_key, same_line
+from repackage.ingest.blocks import Block, classify, content_words, same_line
 from repackage.ingest.body import body_run, extend_end, extend_start, is_item, is_prose, is_sentence
+from repackage.ingest.captions import pick_caption
 from repackage.ingest.chrome import is_photo_credit
-from repackage.ingest.credits import split_credit
 from repackage.ingest.headline import (
     MAX_HEADLINE_LEN,
-    PICTURE,
     choose_headline,
     listed_headline,
     names_only,
-    person_line,
 )
 from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
-from repackage.ingest.mentions import is_role_head
 from repackage.ingest.meta import (
     date_and_byline,
     is_labeled_date,
@@ -39,6 +36,7 @@ from repackage.ingest.meta import (
     source_of,
     url_of,
 )
+from repackage.ingest.name_words import is_role_head
 from repackage.ingest.tail import trailing_lines
 
 LEAD_PARAGRAPHS = 3
@@ -137,7 +135,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     first_head = headline_members[0] if headline_members else -1
     for i in headline_members:  # the copy nearest the body is the headline, the rest repeat it
         kinds[i] = ("headline", None) if i == headline_members[-1] else ("dropped", "duplicate")
-    _caption(layout, blocks, meta, texts, start, headline_members, kinds, lead)
+    layout.caption, layout.credit = pick_caption(blocks, meta, texts, start, headline_members, kinds, lead)
 
     # metadata: dates before the headline are the site's clock, not the article's date
     last_head = headline_members[-1] if headline_members else -1
@@ -204,69 +202,6 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
             continue
         layout.verdicts.append(Verdict(n, t, kind, why))
     return layout
-
-
-def _caption(layout: Layout, blocks: list[Block], meta: list, texts: list[str], start: int,
-             headline: list[int], kinds: dict, lead: set[str] = frozenset()) -> None:
-    """Pick the photo caption among the lines before the body."""
-    cands: list[tuple[int, int]] = []  # (signal, index)
-    # a caption stands near the headline (just above it at most), not among the menus
-    near = headline[-1] if headline else -1
-    credit_line = None  # ``© AGENCY / PHOTOGRAPHER`` on its own line under the photo
-    for i in range(max(0, near - 3), start):
-        b = blocks[i]
-        if credit_line is None and i not in headline and meta[i] is None and is_photo_credit(b.text):
-            credit_line = i
-            continue
-        if i in headline or meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
-            continue
-        if not _LETTERS.search(b.text) or b.length > MAX_HEADLINE_LEN:
-            continue
-        signal = 0
-        if split_credit(b.text, loose=True)[1]:
-            signal += 3
-        if PICTURE.search(b.text):
-            signal += 2
-        twice = any(same_line(b.text, texts[j]) for j in (i - 1, i + 1)
-                    if 0 <= j < start and j not in headline)
-        if twice and (i > near or b.word_count >= 4):  # menus print their short items twice too
-            signal += 2
-        elif i > near + 1 and any(meta[j] is not None for j in range(max(near + 1, i - 2), i)) \
-                and not texts[i - 1].rstrip().endswith((":", "：")) \
-                and b.word_count <= 10 and not b.sentence_end and not any(c[1] > near for c in cands):
-            signal += 1  # a label under the date line: a caption with no other sign
-        if not signal and near >= 0 and i > near and person_line(b.text):
-            signal += 1  # "الوزير فلان الفلاني" under the headline: the photo's label
-        elif not signal and i == near + 1 and 2 <= b.word_count <= 4 and not b.sentence_end \
-                and content_words(b.text) and content_words(b.text) <= lead:
-            signal += 1  # "الرئيس فلان" right under the headline, all words the lead's: a label
-        if signal:
-            cands.append((signal, i))
-    if credit_line is not None and texts[credit_line].strip() in ("©", "(c)") and credit_line + 1 < start \
-            and meta[credit_line + 1] is None and blocks[credit_line + 1].word_count <= 8:
-        kinds[credit_line] = ("dropped", "credit")  # a bare "©" with the credit on the next line
-        credit_line += 1
-    if credit_line is not None:
-        layout.credit = texts[credit_line]
-        kinds[credit_line] = ("credit", None)
-    if not cands:
-        return
-    signal, best = max(cands, key=lambda c: (c[0], blocks[c[1]].length))
-    caption, credit = split_credit(texts[best], loose=True)
-    if credit_line is not None and (credit is None or not _LETTERS.search(credit)):
-        credit = texts[credit_line]  # the credit line wins over a bare number in brackets
-    layout.caption, layout.credit = caption, credit
-    kinds[best] = ("caption", None)
-    for sig, i in cands:
-        if i == best:
-            continue
-        if same_line(texts[i], texts[best]) or (credit and line_key(texts[i]) == line_key(credit)):
-            kinds[i] = ("dropped", "duplicate")
-        elif sig >= 2:
-            kinds[i] = ("dropped", "alt-text")
-    for i in range(start):
-        if i not in kinds and credit and line_key(texts[i]) == line_key(credit):
-            kinds[i] = ("dropped", "duplicate")
 
 
 def person_name(line: str) -> bool:

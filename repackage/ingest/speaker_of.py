@@ -24,8 +24,10 @@ from repackage.ingest.attribution import (
 )
 from repackage.ingest.descriptions import described
 from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold
-from repackage.ingest.mentions import honorific_only, is_boundary, is_role_head, parse_mention
+from repackage.ingest.mentions import parse_mention
+from repackage.ingest.name_words import is_boundary, is_role_head
 from repackage.ingest.quote_marks import Span
+from repackage.ingest.roles import honorific_only
 from repackage.ingest.speakers import Person, Registry
 
 _TOKEN = re.compile(r"\S+")

@@ -14,18 +14,17 @@ from dataclasses import dataclass, field
 from repackage.ingest.attribution import cue_kind
 from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, NEWS_VERBS, PUNCT, fold
 from repackage.ingest.marked_names import unmarked, without_speech
-from repackage.ingest.mentions import (
-    Mention,
+from repackage.ingest.mentions import Mention, parse_mention
+from repackage.ingest.name_words import (
     bare_word,
     ends_clause,
     has_article,
-    honorific_only,
     is_boundary,
     is_name_word,
     is_nationality,
     is_role_head,
-    parse_mention,
 )
+from repackage.ingest.roles import honorific_only
 
 
 @dataclass
@@ -162,7 +161,7 @@ class Registry:
         one named among equals)."""
         words = [fold(t) for t in tokens]
         found, best = None, 0
-        for pos, f in enumerate(words):
+        for f in words:
             if len(f) < 3 or f in NAME_PARTICLES:
                 continue
             for person in self.people:

@@ -7,8 +7,22 @@ glued preposition, and takes in a short aside between commas that says more of t
 
 from __future__ import annotations
 
-from repackage.ingest.lexicon import NEWS_VERBS, PREPOSITIONS, PUNCT, SPEECH_VERBS, fold
-from repackage.ingest.name_words import ends_clause, is_boundary, is_role_head
+from repackage.ingest.lexicon import (
+    COMPLEMENTIZERS,
+    MASDAR_GOVERNORS,
+    NEWS_VERBS,
+    PREPOSITIONS,
+    PUNCT,
+    SPEECH_VERBS,
+    fold,
+)
+from repackage.ingest.name_words import (
+    ends_clause,
+    has_article,
+    is_boundary,
+    is_name_word,
+    is_role_head,
+)
 
 _MARKS = '"«»“”„″\''
 
@@ -43,3 +57,30 @@ def _aside(tokens: list[str]) -> list[str]:
         if ends_clause(t):
             return words if t.rstrip().endswith(("،", ",")) and len(words) >= 2 else []
     return []
+
+
+MAX_DESCRIPTION = 8  # words of a description before the name set after its comma
+
+
+def named_after(tokens: list[str]) -> tuple[str, str] | None:
+    """``أحد السكان، فلان الفلاني، إن …`` / ``صاحب متجر قريب، فلان الفلاني:``: a description,
+    then the name between a comma and a comma, a colon or ``إن`` → ``(name, description)``."""
+    for k, t in enumerate(tokens[:MAX_DESCRIPTION]):
+        if fold(t) in COMPLEMENTIZERS or any(m in t for m in _MARKS):
+            return None
+        if not t.rstrip().endswith(("،", ",")):
+            continue
+        words = [w.strip(PUNCT) for w in tokens[:k + 1]]
+        name: list[str] = []
+        for j, w in enumerate(tokens[k + 1:k + 5]):
+            following = tokens[k + 2 + j] if k + 2 + j < len(tokens) else None
+            if fold(w) in MASDAR_GOVERNORS or not is_name_word(w, first=not name, following=following) \
+                    or not name and has_article(w):
+                return None
+            name.append(w.strip(PUNCT))
+            closes = w.rstrip().endswith(("،", ",", ":")) or following is None \
+                or fold(following) in COMPLEMENTIZERS
+            if closes:
+                return (" ".join(name), " ".join(words)) if len(name) >= 2 else None
+        return None
+    return None

@@ -22,7 +22,7 @@ from repackage.ingest.attribution import (
     relative_subject,
     speaker_window,
 )
-from repackage.ingest.descriptions import described
+from repackage.ingest.descriptions import described, named_after
 from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold
 from repackage.ingest.mentions import parse_mention
 from repackage.ingest.name_words import is_boundary, is_role_head
@@ -46,6 +46,8 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
         if person is None and mention.role and not mention.name:
             person = registry.by_title(list(mention.role + mention.descriptors), recent=last)
         return (person, " ".join(mention.name or mention.role)) if person else (None, None)
+    if not mention.role and (named := named_after(window)) is not None:
+        return _named(named, registry), named[0]  # "أحد السكان، فلان الفلاني، إن"
     if mention.name:
         written = " ".join(mention.name)
         person = registry.by_name(list(mention.name))
@@ -66,8 +68,17 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
             return person, " ".join(mention.role)
     if cue.kind == "object":
         return None, None
+    if (named := named_after(window)) is not None:
+        return _named(named, registry), named[0]
     text = described(window)
     return (Person(text), text) if text else (None, None)
+
+
+def _named(named: tuple[str, str], registry: Registry) -> Person:
+    """The person a description names after its comma, as the registry knows them if it does."""
+    name, description = named
+    known = registry.by_name(name.split())
+    return known if known is not None else Person(name, description)
 
 
 def speech_events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, last):

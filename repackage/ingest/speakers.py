@@ -39,8 +39,24 @@ class Person:
 
     @property
     def name_tokens(self) -> list[str]:
-        """The name's words, folded for comparison."""
-        return [fold(t) for t in self.name.split()]
+        """The name's words, folded for comparison (``عبد المهدي`` as one word, as pages also
+        write it: ``عبدالمهدي``)."""
+        return name_key(self.name.split())
+
+
+def name_key(words: list[str]) -> list[str]:
+    """Folded name words, with ``عبد``/``أبو`` joined to the word they govern."""
+    out: list[str] = []
+    for w in words:
+        f = fold(w)
+        if out and out[-1] in _JOINING:
+            out[-1] += f
+        else:
+            out.append(f)
+    return out
+
+
+_JOINING = frozenset({"عبد", "ابو"})
 
 
 def _content(words) -> set[str]:
@@ -83,7 +99,7 @@ class Registry:
 
     def by_name(self, written: list[str]) -> Person | None:
         """The person whose name contains the words ``written`` (a surname, a first name)."""
-        want = [fold(w) for w in written]
+        want = name_key(written)
         n = len(want)
         found = [p for p in self.people
                  if any(p.name_tokens[k:k + n] == want for k in range(len(p.name_tokens) - n + 1))]
@@ -124,7 +140,7 @@ class Registry:
         """A bonus for a person the article keeps naming: 0.1 for each further text (up to 0.3)
         that writes one of their name words, so a stray phrase read as a name loses a tie."""
         words = {w for w in person.name_tokens if len(w) > 2 and w not in NAME_PARTICLES}
-        texts = sum(1 for text in self.texts if words & {fold(t) for t in text.split()})
+        texts = sum(1 for text in self.texts if words & set(name_key(text.split())))
         return 0.1 * min(max(texts - 1, 0), 3)
 
     def expand(self, word: str) -> Person | None:
@@ -159,7 +175,7 @@ class Registry:
     def mentioned_in(self, tokens: list[str]) -> Person | None:
         """The registered person most of whose name words appear among ``tokens`` (the last
         one named among equals)."""
-        words = [fold(t) for t in tokens]
+        words = name_key(tokens)
         found, best = None, 0
         for f in words:
             if len(f) < 3 or f in NAME_PARTICLES:

@@ -204,3 +204,9 @@ def test_a_description_then_the_name_after_its_comma():
     assert _speakers(paras)[:2] == [("مراد بلقاسم", "أحد الجيران"),
                                     ("وليد حسن العلي", "صاحب مخبز قريب من المكان")]
     assert _speakers(paras)[2][0] == "عمر عبد الرحمن"  # عبدالرحمن is عبد الرحمن written as one word
+
+
+def test_a_title_or_a_name_so_called_in_marks_is_not_a_quote():
+    paras = ["وكشفت الوزارة في بيانها عن تفاصيل تتعلق بملف “المتحدث الرسمي باسم الحكومة” وعن جماعة "
+             "ما يعرف بـ\"جبهة الدفاع عن الشمال والجنوب الغربي\" في المنطقة."]
+    assert extract_quotes(paras) == ()

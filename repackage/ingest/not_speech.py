@@ -22,6 +22,7 @@ from repackage.ingest.lexicon import (
     fold,
 )
 from repackage.ingest.marked_names import is_marked_name, stray_marks
+from repackage.ingest.mentions import parse_mention
 from repackage.ingest.name_words import has_article, is_role_head
 from repackage.ingest.quote_marks import Span
 from repackage.ingest.speakers import Registry
@@ -126,6 +127,11 @@ class NameSpans:
         prev2 = before[-2] if len(before) > 1 else ""
         glued = span.open_mark > 0 and not paragraph[span.open_mark - 1].isspace()
         short = len(words) <= MAX_NAME_WORDS
+        if glued and prev.endswith("ـ") and len(prev) <= 3 and prev2 and is_category(prev2):
+            return True  # "ما يعرف بـ«…»": the preposition glued, the category before it
+        mention = parse_mention(words) if len(words) <= 8 else None
+        if mention is not None and mention.role and not mention.name and mention.end == len(words):
+            return True  # «الناطق الرسمي باسم الحكومة»: a title, not speech
         if prev and is_category(prev):
             return True
         first = fold(words[0])

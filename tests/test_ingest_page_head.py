@@ -126,3 +126,21 @@ def test_no_headline_above_the_article_takes_its_own_entry_in_the_box_after_it()
     assert fields.paragraphs == BODY
     fields = parse_raw("\n\n".join(BODY + ["قد يهمك أيضا:"] + others) + "\n")
     assert fields.title != others[0] and fields.title != others[1]
+
+
+def test_dates_in_other_shapes_and_a_relative_clock_line():
+    from repackage.ingest.dates import parse_date
+
+    assert parse_date("4th, November 2023 GMT") == "2023-11-04"
+    assert parse_date("28 آب/أغسطس 2013") == "2013-08-28"
+    assert date_of("(اخر تعديل 2024-09-09 15:26:01 )") == "2024-09-09 15:26:01"
+    fields = parse_raw(_page(["منذ 39 دقيقة", HEADLINE]))
+    assert fields.title == HEADLINE
+    assert ("منذ 39 دقيقة", "date") in [(d.text, d.why) for d in fields.dropped]
+
+
+def test_a_byline_label_without_a_name_and_a_teaser_label_are_chrome():
+    fields = parse_raw("\n\n".join([HEADLINE, "بواسطة", "كتب: سلمى العلوي"] + BODY
+                                   + ["فيديو قد يعجبك:", "افتتاح سوق شعبي جديد في الحي الشرقي للمدينة"]) + "\n")
+    assert fields.caption is None and fields.byline == "سلمى العلوي"
+    assert fields.paragraphs == BODY

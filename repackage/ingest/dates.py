@@ -20,9 +20,11 @@ MONTHS = {
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _DMY_NUM = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
-# "12 فبراير 2024", "12 من فبراير، 2024", "12/فبراير/2024", "12-فبراير-2024"
+# "12 فبراير 2024", "12 من فبراير، 2024", "12/فبراير/2024", "12-فبراير-2024", "4th, November 2023",
+# "28 آب/أغسطس 2013" (the month in both its names)
 _DMY_NAME = re.compile(
-    rf"(\d{{1,2}})\s*(?:\s(?:من\s+)?|[/-]\s*)({_MONTH_ALT})\s*[,،/-]?\s*(\d{{4}})", re.I)
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:\s(?:من\s+)?|[/-]\s*)({_MONTH_ALT})(?:\s*/\s*(?:{_MONTH_ALT}))?"
+    rf"\s*[,،/-]?\s*(\d{{4}})", re.I)
 _ZONE = re.compile(r"^(?:gmt|utc)\s*", re.I)
 _TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm)?\s*[-|,،]?\s*", re.I)
 

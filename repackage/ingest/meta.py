@@ -28,7 +28,8 @@ _FROM = re.compile(r"^من\s+(\S+(?:\s+\S+){1,2})$")
 # a site's name may stand before the label ("موقع نشر في: …"): one or two short words
 _DATED = re.compile(
     r"^(?:[^\s:：]{1,12}(?:\s+[^\s:：]{1,12})?\s+)?"
-    r"(?:نشر|نُشر|نشرت|نشر في|تاريخ النشر|آخر تحديث|تم النشر|Published|Updated)\s*(?:في|on)?\s*[:：]?\s*(.+)$",
+    r"\(?\s*(?:نشر|نُشر|نشرت|نشر في|تاريخ النشر|آخر تحديث|اخر تحديث|آخر تعديل|اخر تعديل|تم النشر|Published|Updated)"
+    r"\s*(?:في|on)?\s*[:：]?\s*(.+?)\s*\)?$",
     re.I,
 )
 _URL = re.compile(r"^(?:الرابط|رابط المقال|URL)\s*[:：]\s*(https?://\S+)$|^(https?://\S+)$", re.I)
@@ -133,6 +134,15 @@ def date_and_byline(line: str) -> tuple[str | None, str | None]:
             day = _WEEKDAY_BEFORE.search(line[:start])
             date = line[day.start() if day else start:].strip()
     return date, byline
+
+
+_RELATIVE_TIME = re.compile(r"^(?:منذ|قبل)\s+(?:\d+|[^\W\d_]+)\s+(?:ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|ايام|أسبوع|أسابيع|شهر|أشهر)$"
+                            r"|^\d+\s+(?:minutes?|hours?|days?)\s+ago$", re.I)
+
+
+def relative_time(line: str) -> bool:
+    """``منذ 39 دقيقة``: a site's clock relative to now, never the article's date or headline."""
+    return bool(_RELATIVE_TIME.match(line.strip()))
 
 
 def is_labeled_date(line: str) -> bool:

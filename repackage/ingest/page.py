@@ -31,6 +31,7 @@ from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
 from repackage.ingest.meta import (
     date_and_byline,
     is_labeled_date,
+    relative_time,
     source_after_label,
     source_label,
     source_of,
@@ -80,6 +81,8 @@ def _meta(text: str) -> tuple | None:
     date, byline = date_and_byline(text)
     if date or byline:
         return ("meta", date, byline)
+    if relative_time(text):
+        return ("meta", None, None)  # "منذ 39 دقيقة": dropped as a date that says nothing
     return None
 
 
@@ -157,7 +160,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         if i == chosen_date:
             layout.published = date
             kinds[i] = kinds.get(i, ("date", None))
-        kinds.setdefault(i, ("dropped", "date" if date else "byline"))
+        kinds.setdefault(i, ("dropped", "byline" if byline else "date"))
     if layout.byline is None:
         _bare_byline(layout, blocks, meta, texts, (start, end, first_head, chosen_date), kinds, lead_text)
 

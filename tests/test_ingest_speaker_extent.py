@@ -210,3 +210,10 @@ def test_a_title_or_a_name_so_called_in_marks_is_not_a_quote():
     paras = ["وكشفت الوزارة في بيانها عن تفاصيل تتعلق بملف “المتحدث الرسمي باسم الحكومة” وعن جماعة "
              "ما يعرف بـ\"جبهة الدفاع عن الشمال والجنوب الغربي\" في المنطقة."]
     assert extract_quotes(paras) == ()
+
+
+def test_an_epithet_gives_way_to_the_title_after_the_name():
+    mention = parse_mention("عبر النجم المغربي ياسين العلمي لاعب الفريق الأول بنادي أياكس عن سعادته".split()[1:])
+    assert mention.name == ("ياسين", "العلمي")
+    assert mention.role == ("لاعب", "الفريق", "الأول", "بنادي", "أياكس")
+    assert parse_mention("المذيع البريطاني جون كارتر وزير السياحة".split()).role == ("المذيع", "البريطاني")

@@ -83,6 +83,8 @@ ROLE_HEADS = _forms(
 )
 # Adjectives that belong to a title without the article (مدير عام, أمين عام, مدير فني).
 ROLE_ADJECTIVES = _forms("عام عامة تنفيذي تنفيذية فني فنية سابق سابقة أول أولى رسمي رسمية مساعد")
+# Words of praise that stand where a title does (``النجم المصري فلان``), not titles themselves.
+EPITHETS = _forms("نجم نجمة أسطورة")
 HONORIFICS = _forms("سيد سيدة دكتور دكتورة د شيخ أستاذ أستاذة مهندس مهندسة حاج أمير أميرة")
 # Nouns whose next word is their complement even without the article (``شركة أوراسكوم``).
 CONSTRUCT_NOUNS = _forms(

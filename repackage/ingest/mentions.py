@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from repackage.ingest.lexicon import (
+    EPITHETS,
     HONORIFICS,
     NAME_PARTICLES,
     PREPOSITIONS,
@@ -150,12 +151,16 @@ def parse_mention(tokens: list[str]) -> Mention:
     # "المستشار فلان الفلاني، المتحدث باسم …": a one-word title before the name gives way to the
     # title set after it between commas
     one_word = len(role) == 1 and i < len(tokens) and i > 0 and tokens[i - 1].rstrip().endswith(("،", ","))
+    # "النجم المصري فلان لاعب الفريق الأول بنادي …": an epithet with a nationality before the
+    # name gives way to the title after it
+    one_word = one_word or len(role) == 2 and bare_word(role[0]) in EPITHETS \
+        and is_nationality(fold(role[1])) and i < len(tokens) and is_role_head(tokens[i])
     if name and (not role or one_word or all(fold(r) in HONORIFICS or bare_word(r) in HONORIFICS for r in role)):
         j = i
         if j < len(tokens) and is_role_head(tokens[j]):
             end = role_phrase(tokens, j, apposition=ends_clause(tokens[i - 1]))
             appos = [t.strip(PUNCT) for t in tokens[j:end]]
-            if appos and (not one_word or len(appos) > 1):
+            if appos and (not one_word or len(appos) > len(role)):
                 desc += role if one_word else []
                 role, i = appos, end
     return Mention(tuple(role), tuple(name), tuple(desc), i)

@@ -67,7 +67,7 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
         if ok and not apposition and has_article(t) and has_article(tokens[j - 1]) \
                 and not is_role_head(tokens[j - 1]) and not takes_next and not _adjective(t):
             break  # "مدرب فريق النصر الحكم …": a definite noun closes the chain; the next is the object
-        if f[0] in "لب" and not ends_clause(t) and fold(nxt) in _STOP_IN_ROLE:
+        if f[0] in "لب" and f[1:].startswith("ال") and not ends_clause(t) and fold(nxt) in _STOP_IN_ROLE:
             break  # "مدرب المنتخب بالتطرق إلى …": a verbal noun with its preposition, not the title
         if not ok:
             break

@@ -144,3 +144,14 @@ def test_a_byline_label_without_a_name_and_a_teaser_label_are_chrome():
                                    + ["فيديو قد يعجبك:", "افتتاح سوق شعبي جديد في الحي الشرقي للمدينة"]) + "\n")
     assert fields.caption is None and fields.byline == "سلمى العلوي"
     assert fields.paragraphs == BODY
+
+
+def test_a_quote_broken_over_two_lines_is_one_paragraph():
+    first = "وقال رئيس البلدية خلال مؤتمر صحفي مع المحافظ :\" نريد شواطئ نظيفة طوال العام"
+    second = "ولن نقبل بأن تعود النفايات إلى الرمال بعد كل عطلة \"."
+    fields = parse_raw("\n\n".join([HEADLINE, BODY[0], first, second, BODY[2]]) + "\n")
+    assert fields.paragraphs == [BODY[0], f"{first} {second}", BODY[2]]
+    from repackage.ingest.quotes import extract_quotes
+    cards = [q for q in extract_quotes(fields.paragraphs) if q.card_worthy]
+    assert any(q.text.startswith("نريد شواطئ نظيفة") and q.text.endswith("بعد كل عطلة")
+               and q.speaker == "كمال السعدي" for q in cards)

@@ -38,6 +38,7 @@ from repackage.ingest.meta import (
     url_of,
 )
 from repackage.ingest.name_words import is_role_head
+from repackage.ingest.quote_marks import find_spans
 from repackage.ingest.tail import trailing_lines
 
 LEAD_PARAGRAPHS = 3
@@ -71,6 +72,14 @@ class Layout:
     url: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     verdicts: list[Verdict] = field(default_factory=list)
+
+
+def quote_runs_on(line: str, following: str) -> bool:
+    """``line`` opens a quote it does not close and ``following`` closes one it did not open:
+    the page broke one paragraph's quote over two lines."""
+    opened = any(sp.open_mark is not None and sp.close_mark is None for sp in find_spans(line))
+    closes = any(sp.open_mark is None and sp.close_mark is not None for sp in find_spans(following))
+    return opened and closes and len(line.split()) >= 6
 
 
 def _meta(text: str) -> tuple | None:
@@ -115,7 +124,8 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         b = blocks[i]
         if meta[i] is not None or i in kinds:
             continue
-        if is_prose(b) or is_sentence(b) or is_item(b) or i == end:
+        if is_prose(b) or is_sentence(b) or is_item(b) or i == end \
+                or i < end and quote_runs_on(texts[i], texts[i + 1]):
             body.append(i)
         else:
             why = "credit" if is_photo_credit(b.text) else "embed" if b.latin_share > 0.5 else "chrome"
@@ -165,7 +175,8 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         _bare_byline(layout, blocks, meta, texts, (start, end, first_head, chosen_date), kinds, lead_text)
 
     seen: list[str] = [layout.title] if layout.title else []
-    for i in body:
+    joined: dict[int, str] = {}  # a quote the page broke over two lines, read as one paragraph
+    for k, i in enumerate(body):
         if i in kinds:
             continue
         if any(same_line(texts[i], s) for s in seen):
@@ -173,6 +184,13 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
             continue
         seen.append(texts[i])
         kinds[i] = ("body", None)
+        prev = body[k - 1] if k else None
+        if prev == i - 1 and kinds.get(prev) == ("body", None) and joined.get(prev) != "" \
+                and quote_runs_on(texts[prev], texts[i]):
+            joined[prev] = f"{joined.get(prev, texts[prev])} {texts[i]}"
+            joined[i] = ""
+            layout.paragraphs[-1] = joined[prev]
+            continue
         layout.paragraphs.append(texts[i])
     copies = [i for i in body if kinds.get(i) == ("dropped", "duplicate")]
     if not layout.paragraphs and copies and layout.title is not None:
@@ -183,14 +201,14 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         kinds[copies[0]] = ("body", None)
         layout.paragraphs.append(texts[copies[0]])
         layout.title = None
-    kept = [i for i in body if kinds.get(i) == ("body", None)]
+    kept = [i for i in body if kinds.get(i) == ("body", None) and joined.get(i) != ""]
     inside = [i for i in range(kept[0], kept[-1]) if kinds.get(i, ("", ""))[1] in ("chrome", "embed")
               or i not in kinds] if kept else []
     tail = trailing_lines(kept, blocks, inside)
     for i in tail:
         kinds[i] = ("dropped", "after-end")
     if tail:
-        layout.paragraphs = [texts[i] for i in kept if i not in tail]
+        layout.paragraphs = [joined.get(i, texts[i]) for i in kept if i not in tail]
     for i, (n, t) in enumerate(lines):
         kind, why = kinds.get(i, ("dropped", "after-end" if i > end else "chrome"))
         if i in suffixes and i in headline_members:  # the line without its site name

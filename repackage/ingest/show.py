@@ -45,7 +45,10 @@ def show_lines(article: Article, verdicts: list[Verdict]) -> list[str]:
             kind, v = "credit", Verdict(v.line, article.photo.credit, "credit")
         number = f"{v.line:4}" if v.line else "   -"
         if v.kind == "body":
-            quotes = by_paragraph.get(index.get(normalize(v.text), -1), [])
+            key = normalize(v.text)
+            # a line joined to the next into one paragraph (a quote broken over two lines)
+            found = index.get(key, next((i for p, i in index.items() if key and p.startswith(key + " ")), -1))
+            quotes = by_paragraph.get(found, [])
         elif v.kind == "headline" and normalize(v.text) == article.title:
             quotes = [q for q in article.quotes if q.location == "headline"]
         elif v.kind == "dropped" and v.why == "standfirst":

@@ -43,6 +43,14 @@ def test_find_articles_in_a_folder_skips_pictures_hidden_files_and_outputs(folde
     assert names == ["alpha.txt", "beta.md", "broken.txt", "gamma.txt"]
 
 
+def test_find_articles_takes_saved_html_pages(folder: Path):
+    (folder / "delta.html").write_text("<html><body><h1>دال</h1><p>فقرة أولى في الخبر.</p></body></html>",
+                                       "utf-8")
+    (folder / "epsilon.htm").write_text("<html><body><p>فقرة</p></body></html>", "utf-8")
+    names = [p.name for p in find_articles(folder)]
+    assert names == ["alpha.txt", "beta.md", "broken.txt", "delta.html", "epsilon.htm", "gamma.txt"]
+
+
 def test_find_articles_skips_the_folders_own_documentation(folder: Path):
     (folder / "README.md").write_text("# Articles\n\nWhat this folder holds.\n", "utf-8")
     (folder / "LICENSE.txt").write_text("Terms of use.\n", "utf-8")

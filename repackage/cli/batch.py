@@ -26,7 +26,7 @@ from repackage.cli.common import echo_json, library_errors, run_options, show_pr
 def command(inputs: str, jobs: int | None, engine: str, sizes: tuple[str, ...],
             platforms: tuple[str, ...], out_dir: str, base_url: str | None, force: bool,
             preview: bool, as_json: bool, quiet: bool) -> None:
-    """Run `all` on every article in a folder (its .txt, .md and .json files) or a glob.
+    """Run `all` on every article in a folder (its .txt, .md, .json and .html files) or a glob.
 
     One article failing does not stop the others. At the end a summary names each failure
     with its reason (a table, or JSON with --json); exit 1 if any article failed. Quote a

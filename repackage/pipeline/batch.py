@@ -19,7 +19,7 @@ from typing import Any
 from repackage.errors import InputError, RepackageError
 from repackage.pipeline.stages import RunProgress, StageFunctions
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".html", ".htm"})
 # Files a folder of articles also holds that are not articles: outputs of earlier runs and
 # the expected-result files kept beside test articles.
 NOT_ARTICLES = frozenset({"article.json", "manifest.json", "cards.json", "thread.json"})
@@ -44,7 +44,7 @@ def _is_article_file(path: Path) -> bool:
 
 
 def find_articles(spec: str | os.PathLike[str]) -> list[Path]:
-    """The article files ``spec`` names, sorted: a folder (its .txt, .md and .json files, not
+    """The article files ``spec`` names, sorted: a folder (its .txt, .md, .json and .html files, not
     pictures, hidden files or stored outputs), a glob (every file it matches) or one file.
 
     Raises InputError when nothing matches.
@@ -61,7 +61,7 @@ def find_articles(spec: str | os.PathLike[str]) -> list[Path]:
     else:
         raise InputError(f"{text}: no such file, folder or pattern")
     if not found:
-        raise InputError(f"{text}: no article files found (looked for .txt, .md, .json)")
+        raise InputError(f"{text}: no article files found (looked for .txt, .md, .json, .html)")
     return found
 
 

@@ -217,3 +217,11 @@ def test_an_epithet_gives_way_to_the_title_after_the_name():
     assert mention.name == ("ياسين", "العلمي")
     assert mention.role == ("لاعب", "الفريق", "الأول", "بنادي", "أياكس")
     assert parse_mention("المذيع البريطاني جون كارتر وزير السياحة".split()).role == ("المذيع", "البريطاني")
+
+
+def test_a_subject_written_before_the_verb_after_kana_speaks_whoever_spoke_last():
+    paras = [
+        "قال مدير المرصد رامي عبد الرحمن إن “خمسة أشخاص قتلوا في القصف الذي استهدف المدينة فجر اليوم”.",
+        "وكان التلفزيون الرسمي السوري أفاد في وقت سابق بأن \"عدوانا جويا يستهدف بعض المناطق في حمص وريفها\".",
+    ]
+    assert [s for s, _ in _speakers(paras)] == ["رامي عبد الرحمن", "التلفزيون الرسمي السوري"]

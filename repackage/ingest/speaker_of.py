@@ -25,7 +25,7 @@ from repackage.ingest.attribution import (
 from repackage.ingest.descriptions import described, named_after
 from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold
 from repackage.ingest.mentions import parse_mention
-from repackage.ingest.name_words import is_boundary, is_role_head
+from repackage.ingest.name_words import has_article, is_boundary, is_role_head
 from repackage.ingest.quote_marks import Span
 from repackage.ingest.roles import honorific_only
 from repackage.ingest.speakers import Person, Registry
@@ -135,8 +135,11 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         nearest = cues[0] if cues else None
         person = registry.mentioned_in(list(nearest.before)) if nearest else None
         kind = nearest.kind if nearest else after.kind
-        if person is None and last is None and nearest is not None:
-            person = _subject_title(list(nearest.before), registry)  # "وكان الرئيس قد قال: …"
+        if person is None and nearest is not None and (last is None or _kana_first(nearest.before)):
+            # "وكان الرئيس قد قال: …": the subject written before the verb, whoever spoke last
+            person = _subject_title(list(nearest.before), registry)
+            if person is None and _kana_first(nearest.before) and (text := described(list(nearest.before[1:]))):
+                person = Person(text)  # "وكان التلفزيون الرسمي أفاد": a body, as the article names it
         word = nearest.word if nearest else after.word
         return person or floor.pronoun(word), None, "before" if cues else "after", kind, word
     if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
@@ -177,6 +180,15 @@ def _relative_subject(cue: Cue, registry: Registry) -> Person | None:
     if subject is None or registry.is_name(subject):
         return None
     return Person(subject)
+
+
+_KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})
+
+
+def _kana_first(before: tuple[str, ...]) -> bool:
+    """The sentence opens with ``كان`` and a subject before its verb (``وكان التلفزيون أفاد``)."""
+    return len(before) >= 2 and fold(before[0]) in _KANA and is_role_head(before[1]) or \
+        len(before) >= 2 and fold(before[0]) in _KANA and has_article(before[1])
 
 
 def _subject_title(tokens: list[str], registry: Registry) -> Person | None:

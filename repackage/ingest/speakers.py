@@ -178,8 +178,8 @@ class Registry:
         words = name_key(tokens)
         found, best = None, 0
         for f in words:
-            if len(f) < 3 or f in NAME_PARTICLES:
-                continue
+            if len(f) < 3 or f in NAME_PARTICLES or is_nationality(f):
+                continue  # "السوري" alone names nobody
             for person in self.people:
                 if f in person.name_tokens:
                     shared = len(set(person.name_tokens) & set(words))

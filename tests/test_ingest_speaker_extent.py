@@ -225,3 +225,8 @@ def test_a_subject_written_before_the_verb_after_kana_speaks_whoever_spoke_last(
         "وكان التلفزيون الرسمي السوري أفاد في وقت سابق بأن \"عدوانا جويا يستهدف بعض المناطق في حمص وريفها\".",
     ]
     assert [s for s, _ in _speakers(paras)] == ["رامي عبد الرحمن", "التلفزيون الرسمي السوري"]
+
+
+def test_the_particle_amma_is_not_part_of_a_name():
+    assert parse_mention("أما الائتلاف فقد دعا".split()).name != ("أما", "الائتلاف")
+    assert "أما" not in parse_mention("أما الائتلاف فقد دعا".split()).name

@@ -190,7 +190,7 @@ def test_a_one_word_title_gives_way_to_the_title_after_the_name():
         "واسترسل الشامي “لن نسمح بأن يدفع المواطن ثمن أزمات لا يد له فيها”.",
     ]
     assert _speakers(paras) == [
-        ("نبيل الشامي", "المتحدث الرسمي باسم رئاسة مجلس الوزراء"), ("ليلى حداد", None),
+        ("نبيل الشامي", "المتحدث الرسمي باسم رئاسة مجلس الوزراء"), ("ليلى حداد", "من سكان الحي"),
         ("نبيل الشامي", "المتحدث الرسمي باسم رئاسة مجلس الوزراء")]
 
 
@@ -230,3 +230,8 @@ def test_a_subject_written_before_the_verb_after_kana_speaks_whoever_spoke_last(
 def test_the_particle_amma_is_not_part_of_a_name():
     assert parse_mention("أما الائتلاف فقد دعا".split()).name != ("أما", "الائتلاف")
     assert "أما" not in parse_mention("أما الائتلاف فقد دعا".split()).name
+
+
+def test_where_a_person_belongs_between_commas_is_their_role_but_for_their_part_is_not():
+    assert parse_mention("سعاد ناصر، وهي من سكان الحي، قائلة".split()).role == ("من", "سكان", "الحي")
+    assert parse_mention("محمد علي، من جهته، إن".split()).role == ()

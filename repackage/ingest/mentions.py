@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from repackage.ingest.lexicon import (
+    COMPLEMENTIZERS,
     EPITHETS,
     HONORIFICS,
     NAME_PARTICLES,
@@ -31,6 +32,7 @@ from repackage.ingest.name_words import (
 )
 from repackage.ingest.roles import role_phrase
 
+_MAX_BELONGING = 9
 _MAX_UNITS = 3  # name units: شي جين بينغ, خالد عبد الكريم ماسا
 _MAX_APPOSITION = 9
 _MAX_ROLE = 12
@@ -163,4 +165,22 @@ def parse_mention(tokens: list[str]) -> Mention:
             if appos and (not one_word or len(appos) > len(role)):
                 desc += role if one_word else []
                 role, i = appos, end
+    if name and not role and i > 0 and tokens[i - 1].rstrip().endswith(("،", ",")):
+        role, i = _belonging(tokens, i) or (role, i)
     return Mention(tuple(role), tuple(name), tuple(desc), i)
+
+
+def _belonging(tokens: list[str], i: int) -> tuple[list[str], int] | None:
+    """``فلان، من سكان الحي،`` / ``فلانة، وهي من المكتب الإعلامي …،``: where the person
+    belongs, between commas after the name, as their role."""
+    j = i + 1 if i < len(tokens) and fold(tokens[i]) in ("وهو", "وهي") else i
+    if j >= len(tokens) or fold(tokens[j]) != "من":
+        return None
+    for k in range(j + 1, min(j + 1 + _MAX_BELONGING, len(tokens))):
+        if fold(tokens[k]) in COMPLEMENTIZERS:
+            return None
+        if tokens[k].rstrip().endswith(("،", ",", ":")):
+            if k == j + 1 and fold(tokens[k]).endswith(("ه", "ها", "هم")):
+                return None  # "من جهته،", "من جانبها،": for their part, not where they belong
+            return [t.strip(PUNCT) for t in tokens[j:k + 1]], k + 1
+    return None

@@ -62,6 +62,7 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
               or (bare_word(t) in ROLE_ADJECTIVES and not has_article(tokens[j - 1]))
               or (f[0] in "لب" and len(f) > 3 and not is_name_word(t, first=False, following=nxt or None))
               or (f[0] == "و" and has_article(t.strip(PUNCT)[1:]))
+              or (f[0] == "و" and len(f) > 3 and f[1:] in CONSTRUCT_NOUNS)  # "والهجرة وشئون المصريين"
               or (f[0] in "لب" and bare_word(f[1:]) in CONSTRUCT_NOUNS)
               or apposition)  # an apposition runs to its comma: خبير دولي في الأمن …
         if ok and not apposition and has_article(t) and has_article(tokens[j - 1]) \

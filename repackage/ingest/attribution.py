@@ -29,6 +29,7 @@ from repackage.ingest.lexicon import (
     SPEECH_VERBS,
     TIME_WORDS,
     fold,
+    is_publishing_verb,
     is_speech_object,
 )
 
@@ -36,7 +37,6 @@ PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?؟](?!\d)")
 _MAX_WINDOW = 16
-_RELAY = ("نقل", "اور", "نشر", "بث", "ذكر")  # verbs of outlets relaying words (نقلت, أوردت, ذكرت)
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def cue_after(text: str, pos: int) -> Cue | None:
         verb = tokens[1] if fold(tokens[0]) in ("حسبما", "وفقما", "كما") else tokens[2:3] and tokens[2]
         said = verb and (cue_kind(verb) == "verb" or fold(verb).endswith("ه")
                          and cue_kind(fold(verb)[:-1]) == "verb")  # قاله, ذكره
-        if not said or fold(verb).removeprefix("و")[:3] in _RELAY:
+        if not said or is_publishing_verb(verb):
             return None
         tokens = tokens[tokens.index(verb):]
         return Cue("verb", verb, speaker_window(tokens, 0), ())

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
+    MARKS,
     MASDAR_GOVERNORS,
-    NEWS_VERBS,
     PREPOSITIONS,
     PUNCT,
     SPEECH_VERBS,
     fold,
+    is_news_verb,
 )
 from repackage.ingest.name_words import (
     ends_clause,
@@ -24,17 +25,15 @@ from repackage.ingest.name_words import (
     is_role_head,
 )
 
-_MARKS = '"«»“”„″\''
-
 
 def described(tokens: list[str]) -> str | None:
     """The article's own description of an unnamed speaker (``وزارة الصحة العامة``, ``القاضي``)."""
     words: list[str] = []
     for k, t in enumerate(tokens[:6]):
         f = fold(t)
-        if not f or is_boundary(f) and f not in ("و",) or any(m in t for m in _MARKS) or "ـ" in t:
+        if not f or is_boundary(f) and f not in ("و",) or any(m in t for m in MARKS) or "ـ" in t:
             break  # "مصدر أمني لـ"…"": the outlet spoken to is not part of the description
-        if words and (f in NEWS_VERBS or f in SPEECH_VERBS):
+        if words and (is_news_verb(f) or f in SPEECH_VERBS):
             break  # "رئيس الحكومة رفض الحديث": the subject ends at its verb
         following = fold(tokens[k + 1]) if k + 1 < len(tokens) else ""
         if words and f[:1] in "لب" and f[1:].startswith("ال") and following in PREPOSITIONS:
@@ -66,7 +65,7 @@ def named_after(tokens: list[str]) -> tuple[str, str] | None:
     """``أحد السكان، فلان الفلاني، إن …`` / ``صاحب متجر قريب، فلان الفلاني:``: a description,
     then the name between a comma and a comma, a colon or ``إن`` → ``(name, description)``."""
     for k, t in enumerate(tokens[:MAX_DESCRIPTION]):
-        if fold(t) in COMPLEMENTIZERS or any(m in t for m in _MARKS):
+        if fold(t) in COMPLEMENTIZERS or any(m in t for m in MARKS):
             return None
         if not t.rstrip().endswith(("،", ",")):
             continue

@@ -143,7 +143,21 @@ MASDAR_GOVERNORS = _forms("رفض رفضت طلب طلبت فضل فضلت عد�
 # Words before a colon that open a list, not speech.
 LIST_OPENERS = _forms("التالي التالية الآتي الآتية كالتالي كالآتي هي هو وهي وهو منها أبرزها أهمها مثل وهما هما")
 NAME_PARTICLES = _forms("عبد أبو ابو بن ابن آل بنت أم آيت ايت")
-_POSSESSED = ("هما", "هم", "ها", "ه")
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
+MARKS = '"«»“”„″\''  # the quote marks pages use, straight and curly
+# Verbs of outlets relaying words (``نقلت``, ``أوردته``): they name the outlet, not a speaker.
+PUBLISHING_VERBS = _past("نقل أورد نشر بث ذكر روى") | _forms("روت")
+
+
+def unpossessed(f: str) -> list[str]:
+    """The bases a folded word may have under a possessive or object pronoun
+    (``تصريحاته`` → ``تصريحات``, ``كلمته`` → ``كلمت``/``كلمة``, ``منتخبنا`` → ``منتخب``)."""
+    out: list[str] = []
+    for suffix in POSSESSIVE_SUFFIXES:
+        if f.endswith(suffix) and len(f) > len(suffix) + 2:
+            base = f[: -len(suffix)]
+            out += [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+    return out
 
 
 def is_speech_object(token: str) -> bool:
@@ -151,9 +165,16 @@ def is_speech_object(token: str) -> bool:
     f = fold(token)
     if f[:1] in "وف" and len(f) > 4:
         f = f[1:]
-    for suffix in _POSSESSED:
-        if f.endswith(suffix) and len(f) > len(suffix) + 2:
-            base = f[: -len(suffix)]
-            if base in SPEECH_NOUNS or base.endswith("ت") and base[:-1] + "ة" in SPEECH_NOUNS:
-                return True
-    return False
+    return any(base in SPEECH_NOUNS for base in unpossessed(f))
+
+
+def is_news_verb(token: str) -> bool:
+    """A verb of narration, with or without ``و``/``ف`` (``تحدث``, ``وانتقد``)."""
+    f = fold(token)
+    return f in NEWS_VERBS or f[:1] in "وف" and f[1:] in NEWS_VERBS
+
+
+def is_publishing_verb(token: str) -> bool:
+    """A verb of an outlet relaying words, maybe with ``و`` and a pronoun (``ونشرتها``)."""
+    f = fold(token).removeprefix("و")
+    return f in PUBLISHING_VERBS or any(base in PUBLISHING_VERBS for base in unpossessed(f))

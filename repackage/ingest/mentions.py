@@ -16,6 +16,7 @@ from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
     EPITHETS,
     HONORIFICS,
+    MARKS,
     NAME_PARTICLES,
     PREPOSITIONS,
     PUNCT,
@@ -36,9 +37,7 @@ _MAX_BELONGING = 9
 _MAX_UNITS = 3  # name units: شي جين بينغ, خالد عبد الكريم ماسا
 _MAX_APPOSITION = 9
 _MAX_ROLE = 12
-_POSSESSIVES = ("ها", "هم", "ه")
 _ROLE_LINKS = frozenset({"في", "فى"})
-_MARKS = '"«»“”„″\''
 _STOP_IN_ROLE = PREPOSITIONS - _ROLE_LINKS
 
 
@@ -69,7 +68,7 @@ def _apposed_name(tokens: list[str], i: int) -> tuple[tuple[str, ...], tuple[str
             desc.append(tokens[i].strip(PUNCT))  # "، السلوفيني فلان،": a descriptor, not the name
         i += 1  # "وزير الخارجية، الأمير فيصل بن فرحان،": the honorific is not the name
     for t in tokens[i:i + _MAX_UNITS + 1]:
-        if not is_name_word(t, first=not name) or t[:1] in _MARKS:
+        if not is_name_word(t, first=not name) or t[:1] in MARKS:
             return (), (), 0
         name.append(t.strip(PUNCT))
         if ends_clause(t):
@@ -124,10 +123,10 @@ def parse_mention(tokens: list[str]) -> Mention:
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if not particle_next and not is_name_word(t, first=not name, following=following):
             break
-        opens = t[:1] in _MARKS
-        if opens and not t.rstrip("،,:").endswith(tuple(_MARKS)):
+        opens = t[:1] in MARKS
+        if opens and not t.rstrip("،,:").endswith(tuple(MARKS)):
             break  # a quote opens here
-        closes = not opens and t.rstrip("،,:")[-1:] in _MARKS
+        closes = not opens and t.rstrip("،,:")[-1:] in MARKS
         after_particle = bool(name) and fold(name[-1]) in NAME_PARTICLES
         if has_article(t) and name and units > 1 and not after_particle and (
                 is_role_head(t) or not ends_clause(t)):

@@ -12,8 +12,8 @@ from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
     CONSTRUCT_NOUNS,
     FUNCTION_WORDS,
+    MARKS,
     NATIONALITY_ENDINGS,
-    NEWS_VERBS,
     OBJECT_PRONOUN_PPS,
     OBJECT_VERBS,
     PREPOSITIONS,
@@ -24,12 +24,11 @@ from repackage.ingest.lexicon import (
     SPEECH_VERBS,
     TIME_WORDS,
     fold,
+    is_news_verb,
     is_speech_object,
+    unpossessed,
 )
 from repackage.text.arabic import strip_harakat
-
-_MARKS = '"«»“”„″\''
-_POSSESSIVES = ("ها", "هم", "ه")
 
 
 def has_article(token: str) -> bool:
@@ -48,7 +47,7 @@ def is_role_head(token: str) -> bool:
     b = bare_word(token)
     if b in ROLE_HEADS:
         return True
-    return any(b.endswith(p) and b[: -len(p)] in ROLE_HEADS for p in _POSSESSIVES)
+    return any(base in ROLE_HEADS for base in unpossessed(b))
 
 
 def ends_clause(token: str) -> bool:
@@ -79,7 +78,7 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     if is_ali(token):
         return True
     core = token.strip(PUNCT)
-    if any(m in core for m in _MARKS) or (not first and core[:2] in ("لـ", "بـ")):
+    if any(m in core for m in MARKS) or (not first and core[:2] in ("لـ", "بـ")):
         return False  # لـ"العربية.نت": a preposition glued to a marked name
     f = fold(token)
     if not f or not any(c.isalpha() for c in f) or f.isdigit() or is_boundary(f):
@@ -92,7 +91,7 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     stripped = f[1:] if f[0] in "وف" else f
     if f in SPEECH_VERBS or stripped in SPEECH_VERBS or f in SPEECH_PARTICIPLES or f in SAYING_NOUNS:
         return False
-    if f in NEWS_VERBS or stripped in NEWS_VERBS and f[0] in "وف":
+    if is_news_verb(f):
         return False  # "رئيس الحكومة رفض الحديث": the verb after the subject
     if not first and (f in OBJECT_VERBS or is_speech_object(token)):
         return False  # "وختم فلان حديثه": the speech noun is the verb's object

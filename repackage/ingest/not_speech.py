@@ -19,7 +19,9 @@ from repackage.ingest.lexicon import (
     CONSTRUCT_NOUNS,
     FUNCTION_WORDS,
     PLATFORMS,
+    PUBLISHING_VERBS,
     fold,
+    unpossessed,
 )
 from repackage.ingest.marked_names import is_marked_name, stray_marks
 from repackage.ingest.mentions import parse_mention
@@ -30,7 +32,6 @@ from repackage.ingest.speakers import Registry
 MAX_NAME_WORDS = 3
 _LATIN = re.compile(r"^[A-Za-z0-9 .&'-]+$")
 _PREFIXES = ("و", "ل", "ب", "ف", "ك")
-_PUBLISHING = frozenset({"نشر", "اورد", "بث", "نقل", "ذكر", "روي"})
 _SENTENCE_PUNCT = re.compile(r"[،,.:؟!]")
 
 
@@ -38,10 +39,7 @@ def _forms(token: str) -> set[str]:
     """A word as the lists may hold it: with and without a glued prefix and the article."""
     f = fold(token).rstrip("ـ")
     out = {f, f[2:] if f.startswith("ال") else f}
-    for suffix in ("ها", "هم", "ه"):  # فيلمه, روايتها: a possessive on the category noun
-        if f.endswith(suffix) and len(f) > len(suffix) + 2:
-            base = f[: -len(suffix)]
-            out |= {base, base[:-1] + "ة" if base.endswith("ت") else base}
+    out |= set(unpossessed(f))  # فيلمه, روايتها: a possessive on the category noun
     for p in _PREFIXES:
         if f.startswith(p) and len(f) > 3:
             rest = f[1:]
@@ -80,14 +78,8 @@ def _next_in_list(gap: str) -> bool:
 
 def _verb_with_object(token: str) -> bool:
     """A speech or publishing verb with an object pronoun (``نشرتها``, ``أوردته``, ``نقلها``)."""
-    f = fold(token)
-    for suffix in ("ها", "هم", "ه"):
-        if f.endswith(suffix) and len(f) > len(suffix) + 2:
-            stem = f[: -len(suffix)]
-            stem = stem[:-1] if stem.endswith("ت") and len(stem) > 3 else stem
-            if cue_kind(stem) == "verb" or stem.removeprefix("و") in _PUBLISHING:
-                return True
-    return False
+    return any(cue_kind(base) == "verb" or base.removeprefix("و") in PUBLISHING_VERBS
+               for base in unpossessed(fold(token)))
 
 
 class NameSpans:

@@ -20,6 +20,7 @@ from repackage.ingest.lexicon import (
     SPEECH_NOUNS,
     TIME_WORDS,
     fold,
+    unpossessed,
 )
 from repackage.ingest.name_words import (
     bare_word,
@@ -80,13 +81,7 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
 
 def _possessed_construct(token: str) -> bool:
     """``منتخبنا``, ``حكومته``: a governing noun with a possessive pronoun."""
-    f = fold(token)
-    for suffix in ("نا", "ها", "هم", "ه"):
-        if f.endswith(suffix) and len(f) > len(suffix) + 2:
-            base = f[: -len(suffix)]
-            if base in CONSTRUCT_NOUNS or base.endswith("ت") and base[:-1] + "ة" in CONSTRUCT_NOUNS:
-                return True
-    return False
+    return any(base in CONSTRUCT_NOUNS for base in unpossessed(fold(token)))
 
 
 def _adjective(token: str) -> bool:

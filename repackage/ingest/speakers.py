@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from repackage.ingest.attribution import cue_kind
-from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, NEWS_VERBS, PUNCT, fold
+from repackage.ingest.lexicon import FEMININE_VERBS, NAME_PARTICLES, PUNCT, fold, is_news_verb
 from repackage.ingest.marked_names import unmarked, without_speech
 from repackage.ingest.mentions import Mention, parse_mention
 from repackage.ingest.name_words import (
@@ -74,6 +74,7 @@ class Registry:
     def __init__(self, texts: list[str] | None = None) -> None:
         self.people: list[Person] = []
         self.texts: list[str] = list(texts or ())
+        self._text_words = [set(name_key(t.split())) for t in self.texts]  # for _salience
         self.at: int | None = None  # the text being read, for "the minister" to mean the latest one
 
     def add(self, mention: Mention, where: int | None = None) -> Person | None:
@@ -140,7 +141,7 @@ class Registry:
         """A bonus for a person the article keeps naming: 0.1 for each further text (up to 0.3)
         that writes one of their name words, so a stray phrase read as a name loses a tie."""
         words = {w for w in person.name_tokens if len(w) > 2 and w not in NAME_PARTICLES}
-        texts = sum(1 for text in self.texts if words & set(name_key(text.split())))
+        texts = sum(1 for have in self._text_words if words & have)
         return 0.1 * min(max(texts - 1, 0), 3)
 
     def expand(self, word: str) -> Person | None:
@@ -210,11 +211,11 @@ def build_registry(texts: list[str]) -> Registry:
                 and (i == 0 or not has_article(tokens[i - 1]) or ends_clause(tokens[i - 1]))
             if starts or nationality:
                 # "انتقد الإسباني فلان الفلاني مدرب الفريق": the name follows its nationality
-                registry.add(parse_mention(tokens[i:i + 16]), where)
-            if starts and (before := _name_before_title(tokens, i)):
-                # "وتحدث فلان الفلاني مدرب النادي": a name, then its title, after the verb
-                title = parse_mention(tokens[i:i + 16])
-                registry.add(Mention(title.role, before, title.descriptors, 0), where)
+                mention = parse_mention(tokens[i:i + 16])
+                registry.add(mention, where)
+                if starts and (before := _name_before_title(tokens, i)):
+                    # "وتحدث فلان الفلاني مدرب النادي": a name, then its title, after the verb
+                    registry.add(Mention(mention.role, before, mention.descriptors, 0), where)
             elif cue_kind(tok) in ("verb", "object"):
                 registry.add(parse_mention(tokens[i + 1:i + 17]), where)
     return registry
@@ -230,8 +231,7 @@ def _name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
         return ()
     if not is_name_word(last, first=False, following=tokens[i]):
         return ()
-    f = fold(verb)
-    verb_like = f in NEWS_VERBS or f[:1] in "وف" and f[1:] in NEWS_VERBS or cue_kind(verb) is not None
+    verb_like = is_news_verb(verb) or cue_kind(verb) is not None
     opens = i == 3 or ends_clause(tokens[i - 4])
     return (first.strip(PUNCT), last.strip(PUNCT)) if verb_like and opens else ()
 
@@ -244,7 +244,7 @@ def _name_start(tokens: list[str], i: int) -> bool:
         return False
     if has_article(t) or is_boundary(f) or is_role_head(t) or cue_kind(t) is not None:
         return False
-    if f in NEWS_VERBS or f[:1] in "وف" and f[1:] in NEWS_VERBS:
+    if is_news_verb(t):
         return False  # "وعن اللقاء، تحدث فلان": the sentence's verb, not a first name
     return f not in NAME_PARTICLES or i > 0
 
@@ -252,9 +252,11 @@ def _name_start(tokens: list[str], i: int) -> bool:
 def verb_gender(word: str | None) -> bool | None:
     """True when a speech verb or participle is feminine (قالت, أضافت, قائلة), False when
     masculine (قال, يقول, قائلا), None when it does not say (رددوا, a noun)."""
-    if word and cue_kind(word) == "saying":
-        f = fold(word)  # "تأكيدها", "قوله": the pronoun says it
-        return True if f.endswith("ها") else None if f.endswith("هم") else False if f.endswith("ه") else None
+    if word and cue_kind(word) == "saying":  # "تأكيدها", "قوله": the pronoun says it
+        f = fold(word)
+        if f.endswith("هم"):
+            return None
+        return True if f.endswith("ها") else False if f.endswith("ه") else None
     if not word or cue_kind(word) not in ("verb", "participle", "object"):
         return None
     f = fold(word)

@@ -175,7 +175,9 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         _bare_byline(layout, blocks, meta, texts, (start, end, first_head, chosen_date), kinds, lead_text)
 
     seen: list[str] = [layout.title] if layout.title else []
-    joined: dict[int, str] = {}  # a quote the page broke over two lines, read as one paragraph
+    # a quote the page broke over two lines is one paragraph: its first line → both lines
+    merged: dict[int, str] = {}
+    folded: set[int] = set()  # second lines, read into the paragraph above
     for k, i in enumerate(body):
         if i in kinds:
             continue
@@ -185,11 +187,10 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         seen.append(texts[i])
         kinds[i] = ("body", None)
         prev = body[k - 1] if k else None
-        if prev == i - 1 and kinds.get(prev) == ("body", None) and joined.get(prev) != "" \
+        if prev == i - 1 and prev not in folded and kinds.get(prev) == ("body", None) \
                 and quote_runs_on(texts[prev], texts[i]):
-            joined[prev] = f"{joined.get(prev, texts[prev])} {texts[i]}"
-            joined[i] = ""
-            layout.paragraphs[-1] = joined[prev]
+            merged[prev] = layout.paragraphs[-1] = f"{texts[prev]} {texts[i]}"
+            folded.add(i)
             continue
         layout.paragraphs.append(texts[i])
     copies = [i for i in body if kinds.get(i) == ("dropped", "duplicate")]
@@ -201,14 +202,14 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         kinds[copies[0]] = ("body", None)
         layout.paragraphs.append(texts[copies[0]])
         layout.title = None
-    kept = [i for i in body if kinds.get(i) == ("body", None) and joined.get(i) != ""]
+    kept = [i for i in body if kinds.get(i) == ("body", None) and i not in folded]
     inside = [i for i in range(kept[0], kept[-1]) if kinds.get(i, ("", ""))[1] in ("chrome", "embed")
               or i not in kinds] if kept else []
     tail = trailing_lines(kept, blocks, inside)
     for i in tail:
         kinds[i] = ("dropped", "after-end")
     if tail:
-        layout.paragraphs = [joined.get(i, texts[i]) for i in kept if i not in tail]
+        layout.paragraphs = [merged.get(i, texts[i]) for i in kept if i not in tail]
     for i, (n, t) in enumerate(lines):
         kind, why = kinds.get(i, ("dropped", "after-end" if i > end else "chrome"))
         if i in suffixes and i in headline_members:  # the line without its site name

@@ -187,8 +187,7 @@ _KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "
 
 def _kana_first(before: tuple[str, ...]) -> bool:
     """The sentence opens with ``كان`` and a subject before its verb (``وكان التلفزيون أفاد``)."""
-    return len(before) >= 2 and fold(before[0]) in _KANA and is_role_head(before[1]) or \
-        len(before) >= 2 and fold(before[0]) in _KANA and has_article(before[1])
+    return len(before) >= 2 and fold(before[0]) in _KANA and (is_role_head(before[1]) or has_article(before[1]))
 
 
 def _subject_title(tokens: list[str], registry: Registry) -> Person | None:

@@ -393,6 +393,18 @@ def test_title_loses_site_and_section_but_keeps_its_own_colon():
     assert headline(page, None) == ("الوزير : لا تفاوض", None)
 
 
+def test_publisher_in_the_articles_script_comes_before_a_latin_site_name():
+    from repackage.ingest.html_meta import publisher
+    from repackage.ingest.html_page import Page
+
+    page = Page('<html><head><meta property="og:site_name" content="almithal">'
+                '<meta itemprop="publisher" content="جريدة المثال"></head><body></body></html>')
+    assert page.site_names == ["almithal", "جريدة المثال"]
+    assert publisher(page, None) == "جريدة المثال"
+    assert publisher(Page('<html><head><meta property="og:site_name" content="almithal">'
+                          "</head><body></body></html>"), None) == "almithal"
+
+
 def test_show_lists_the_interviews_pull_quotes_under_the_headline_and_the_standfirst(tmp_path):
     stem = next(s for s in PAGES if s.startswith("03"))
     result = CliRunner(mix_stderr=False).invoke(

@@ -12,7 +12,7 @@ import re
 
 from repackage.ingest.dates import parse_date
 from repackage.ingest.html_page import Page, fold_key, looks_like_url, text_of, title_parts
-from repackage.text.arabic import normalize
+from repackage.text.arabic import arabic_ratio, normalize
 
 MAX_BYLINE_WORDS = 6
 _ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
@@ -79,11 +79,17 @@ def _without(title: str, affix: str) -> str:
 
 
 def publisher(page: Page, affix: str | None) -> str | None:
-    """The outlet's name as the page prints it: the title's site affix, else its declared name."""
-    for name in ([affix] if affix else []) + page.site_names:
-        if name and not looks_like_url(name) and len(name.split()) <= 8:
-            return name
-    return None
+    """The outlet's name as the page prints it: the title's site affix, else its declared name.
+
+    A name in Arabic script comes before a Latin one (``صحيفة اليوم`` over ``alyaum``): it is
+    the name readers of the article know, and the one a card in Arabic can carry.
+    """
+    names = [
+        n for n in ([affix] if affix else []) + page.site_names
+        if n and not looks_like_url(n) and len(n.split()) <= 8
+    ]
+    arabic = [n for n in names if arabic_ratio(n) > 0.5]
+    return (arabic or names or [None])[0]
 
 
 def published(page: Page, html: str) -> str | None:

@@ -131,8 +131,8 @@ class Page:
 
     @cached_property
     def site_names(self) -> list[str]:
-        """Names the page gives itself (og:site_name, JSON-LD publisher, application-name)."""
-        names = self.meta("og:site_name", "application-name", "apple-mobile-web-app-title")
+        """Names the page gives itself (og:site_name, a publisher in microdata or JSON-LD, application-name)."""
+        names = self.meta("og:site_name", "publisher", "application-name", "apple-mobile-web-app-title")
         for obj in self.json_ld:
             pub = obj.get("publisher")
             if isinstance(pub, dict) and isinstance(pub.get("name"), str):

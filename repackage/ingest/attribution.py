@@ -114,6 +114,8 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
         verbal_noun = bool(out) and fold(out[-1]) in MASDAR_GOVERNORS
         if t == PLACEHOLDER or (cue_kind(t) and not verbal_noun) or fold(t) in COMPLEMENTIZERS:
             break
+        if not t.strip(":："):
+            break  # "وأضاف :": a colon spaced off the verb ends the window as one glued to it
         if out and is_speech_object(t):
             break  # "وختم كاتب حديثه": the speech is the object, the name is before it
         out.append(t)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from repackage.ingest.attribution import cue_kind
 from repackage.ingest.blocks import Block
 from repackage.ingest.credits import CAPTION_OPENER, looks_like_caption
 
@@ -29,6 +30,18 @@ def is_sentence(b: Block) -> bool:
     """A short line that reads as a sentence of the article."""
     return b.sentence_end and b.word_count >= 3 and not b.chrome and not b.end_marker \
         and b.latin_share <= 0.5 and b.stop_density > 0
+
+
+def is_reported_speech(b: Block) -> bool:
+    """A line that goes on with the article's speech (``وقال فلان: "…``), full stop or not.
+
+    Pages often end such a line with the closing mark alone, or cut the quote short; the
+    conjoined verb of saying at its head ties it to the text before it, as no menu line is.
+    """
+    head = b.text.split(maxsplit=1)[0] if b.text.strip() else ""
+    return head[:1] in ("و", "ف") and cue_kind(head) == "verb" and b.word_count >= 5 \
+        and any(m in b.text for m in ':"«“”') and not b.chrome and not b.end_marker \
+        and b.latin_share <= 0.5
 
 
 _ITEM = re.compile(r"^(?:\d{1,2}\s*[-.)–]|[-–](?!-))\s*[^\W\d_]")

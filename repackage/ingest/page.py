@@ -18,7 +18,15 @@ import re
 from dataclasses import dataclass, field
 
 from repackage.ingest.blocks import Block, classify, content_words, same_line
-from repackage.ingest.body import body_run, extend_end, extend_start, is_item, is_prose, is_sentence
+from repackage.ingest.body import (
+    body_run,
+    extend_end,
+    extend_start,
+    is_item,
+    is_prose,
+    is_reported_speech,
+    is_sentence,
+)
 from repackage.ingest.captions import pick_caption
 from repackage.ingest.chrome import is_photo_credit
 from repackage.ingest.headline import (
@@ -124,7 +132,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         b = blocks[i]
         if meta[i] is not None or i in kinds:
             continue
-        if is_prose(b) or is_sentence(b) or is_item(b) or i == end \
+        if is_prose(b) or is_sentence(b) or is_item(b) or is_reported_speech(b) or i == end \
                 or i < end and quote_runs_on(texts[i], texts[i + 1]):
             body.append(i)
         else:

@@ -20,6 +20,7 @@ from repackage.ingest.lexicon import (
     SPEECH_NOUNS,
     TIME_WORDS,
     fold,
+    is_news_verb,
     unpossessed,
 )
 from repackage.ingest.name_words import (
@@ -51,7 +52,7 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
         takes_next = prev in ROLE_LINKS or prev == "عن" or not has_article(tokens[j - 1]) and (
             bare_word(prev) in CONSTRUCT_NOUNS or is_role_head(prev)
             and (bare_word(t) in CONSTRUCT_NOUNS or _possessed_construct(t))
-            or prev[:1] in "لب" and bare_word(prev[1:]) in CONSTRUCT_NOUNS)
+            or prev[:1] in "لبو" and bare_word(prev[1:]) in CONSTRUCT_NOUNS)
         nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
         represents = f == "عن" and bare_word(nxt) in CONSTRUCT_NOUNS  # النائب عن حزب الوفد
         if (f in _STOP_IN_ROLE and not is_ali(t) and not represents) or f in COMPLEMENTIZERS \
@@ -64,6 +65,12 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
               or (f[0] in "لب" and len(f) > 3 and not is_name_word(t, first=False, following=nxt or None))
               or (f[0] == "و" and has_article(t.strip(PUNCT)[1:]))
               or (f[0] == "و" and len(f) > 3 and f[1:] in CONSTRUCT_NOUNS)  # "والهجرة وشئون المصريين"
+              # "وزير الصحة والسكان وإصلاح المستشفيات": a joined noun governing a definite one
+              or (f[0] == "و" and len(f) > 3 and not ends_clause(t) and has_article(nxt)
+                  and not is_news_verb(t) and not is_news_verb(f[1:]))
+              # "نجم ليفربول ومنتخب مصر": a title without the article governs the word after it
+              or (j == i + 1 and not has_article(tokens[i]) and not tokens[i].rstrip().endswith(".")
+                  and bare_word(tokens[i]) not in HONORIFICS and fold(tokens[i]) not in HONORIFICS)
               or (f[0] in "لب" and bare_word(f[1:]) in CONSTRUCT_NOUNS)
               or apposition)  # an apposition runs to its comma: خبير دولي في الأمن …
         if ok and not apposition and has_article(t) and has_article(tokens[j - 1]) \

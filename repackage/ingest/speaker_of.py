@@ -85,7 +85,8 @@ def speech_events(paragraph: str, masks: list[tuple[int, int]], registry: Regist
     """``(offset, person, verb)`` for every speech verb outside quotes that names its subject."""
     tokens, offsets = [], []
     for m in _TOKEN.finditer(paragraph):
-        if any(a <= m.start() < b for a, b in masks):
+        # a token that only touches a quote (':"يعلم') is the quote too, as in masked_tokens
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in masks):
             if not tokens or tokens[-1] != PLACEHOLDER:
                 tokens.append(PLACEHOLDER)
                 offsets.append(m.start())

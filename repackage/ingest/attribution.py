@@ -19,6 +19,7 @@ from repackage.ingest.lexicon import (
     CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     LIST_OPENERS,
+    MARKS,
     MASDAR_GOVERNORS,
     NARRATION_OPENERS,
     OBJECT_PRONOUN_PPS,
@@ -110,6 +111,12 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
     j = i + 1
     while j < len(tokens) and (fold(tokens[j]) in OBJECT_PRONOUN_PPS or is_speech_object(tokens[j])):
         j += 1  # "رد عليه الراشد", "وختم تصريحاته:": the pronoun is the one answered or speaking
+    if j + 1 < len(tokens) and _whole_marked(tokens[j]) and not tokens[j].rstrip().endswith(("،", ",", ":")):
+        j += 1  # "أبلغ «الرياضية» الأمير فلان": the outlet told, in marks, before the speaker
+    for k in range(j, min(len(tokens) - 1, j + _MAX_WINDOW)):
+        if fold(tokens[k]) in _RELAYED and fold(tokens[k + 1]) == "عن":
+            j = k + 2  # "وأكدت الوكالة نقلاً عن السفير فلان": the one the agency quotes speaks
+            break
     for t in tokens[j:j + _MAX_WINDOW]:
         verbal_noun = bool(out) and fold(out[-1]) in MASDAR_GOVERNORS
         if t == PLACEHOLDER or (cue_kind(t) and not verbal_noun) or fold(t) in COMPLEMENTIZERS:
@@ -122,6 +129,15 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
         if t.endswith(":"):
             break
     return tuple(out)
+
+
+_RELAYED = frozenset({"نقلا", "نقلاً"})
+
+
+def _whole_marked(token: str) -> bool:
+    """The token is one word in quote marks (``«الرياضية»``)."""
+    t = token.rstrip("،,:")
+    return len(t) > 2 and t[0] in MARKS and t[-1] in MARKS
 
 
 def cues_before(text: str, pos: int, masks: list[tuple[int, int]]) -> list[Cue]:
@@ -150,7 +166,7 @@ def cues_before(text: str, pos: int, masks: list[tuple[int, int]]) -> list[Cue]:
 
 def _subject_after_an(tokens: list[str], i: int) -> tuple[str, ...]:
     """``نقل موقع … عن بيسكوف قوله``: the speaker is the one after the last ``عن``."""
-    for j in range(i - 1, max(-1, i - 6), -1):
+    for j in range(i - 1, max(-1, i - 13), -1):  # "عن الناطق الإعلامي باسم المديرية فلان قوله"
         if fold(tokens[j]) == "عن":
             return tuple(tokens[j + 1:i])
     return ()

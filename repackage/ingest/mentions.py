@@ -67,6 +67,9 @@ def _apposed_name(tokens: list[str], i: int) -> tuple[tuple[str, ...], tuple[str
         if is_nationality(fold(tokens[i])):
             desc.append(tokens[i].strip(PUNCT))  # "، السلوفيني فلان،": a descriptor, not the name
         i += 1  # "وزير الخارجية، الأمير فيصل بن فرحان،": the honorific is not the name
+    if i < len(tokens) - 1 and has_article(tokens[i]) and is_role_head(tokens[i]) \
+            and not ends_clause(tokens[i]) and not has_article(tokens[i + 1]):
+        i += 1  # "مدير الإعلام بالوزارة، السفير فلان الفلاني،": a rank before the name
     for t in tokens[i:i + _MAX_UNITS + 1]:
         if not is_name_word(t, first=not name) or t[:1] in MARKS:
             return (), (), 0

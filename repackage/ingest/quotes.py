@@ -13,8 +13,10 @@ Everything here is pure: text in, ``Quote`` records out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from repackage.ingest.antecedents import antecedent
 from repackage.ingest.attribution import (
     cue_kind,
     introduces_speech,
@@ -166,11 +168,23 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
             ))
         for _, person, verb in events:
             floor.give(person, verb)
+    quotes = _described_in_full(quotes, list(context or []) + list(paragraphs), registry)
     answered = {q.paragraph for q in quotes}
     extra = [q for q in interview_quotes(list(paragraphs), title, list(standfirsts or ()))
              if q.paragraph is None or q.paragraph not in answered]
     # the headline's and standfirst's pull quotes come first, as the reader meets them
     return tuple(sorted(quotes + extra, key=_reading_order)) if extra else tuple(quotes)
+
+
+def _described_in_full(quotes: list[Quote], texts: list[str], registry: Registry) -> list[Quote]:
+    """Quotes whose unnamed speaker the text names in short (``المصدر``) carry the description
+    the article introduced them with (``مصدر مسؤول في وزارة …``)."""
+    out = []
+    for q in quotes:
+        full = antecedent(q.speaker, texts) if q.speaker and registry.by_name(q.speaker.split()) is None \
+            else None
+        out.append(dataclasses.replace(q, speaker=full) if full else q)
+    return out
 
 
 def _reading_order(quote: Quote) -> tuple[int, int]:

@@ -1,0 +1,93 @@
+"""Who speaks when a report names the speaker in short, through an outlet, or with spacing.
+
+Short articles of our own in the shapes real reports use: a colon spaced off the verb
+(``وأضاف :"…"``), a colon right after a noun that also names things (``رئيس النادي: «…»``), a title
+with joined nouns, a title without the article before its club, the outlet told in marks
+before the speaker, an agency relaying someone, ``قال فيها``, and a source or a ministry first
+described in full and later by a definite noun.
+"""
+
+from __future__ import annotations
+
+from repackage.ingest.antecedents import antecedent
+from repackage.ingest.mentions import parse_mention
+from repackage.ingest.quotes import extract_quotes
+
+
+def _speakers(paragraphs):
+    return [(q.speaker, q.role) for q in extract_quotes(paragraphs) if q.card_worthy]
+
+
+def test_a_colon_spaced_off_the_verb_and_glued_to_the_mark_keeps_the_speaker():
+    paras = [
+        'وقال سمير حداد رئيس نادي الميناء في الحفل: "لم يحقق أي نادٍ هذا العدد من الألقاب في موسم واحد".',
+        'وأضاف :"نعرف جيدا حجم الضغوط التي عشناها في الأشهر الماضية".',
+        'وتابع : "أهدي هذه الألقاب إلى الجماهير التي لم تتركنا أبدا".',
+    ]
+    assert [s for s, _ in _speakers(paras)] == ["سمير حداد"] * 3
+
+
+def test_a_colon_after_a_noun_that_names_clubs_introduces_speech():
+    paras = [
+        "أكد سمير حداد رئيس نادي الميناء ثقته في عودة الفريق إلى المنافسة.",
+        "وأضاف رئيس النادي:”مجلس الإدارة كان يعرف حجم التحديات منذ اليوم الأول”.",
+        "وقال على مسرح الجائزة: «لم أتوقع أن أقف هنا مرة أخرى بعد عام واحد فقط».",
+    ]
+    got = _speakers(paras)
+    assert [s for s, _ in got] == ["سمير حداد", "سمير حداد"]
+    assert got[0][1] == "رئيس نادي الميناء"
+
+
+def test_a_title_runs_on_through_joined_nouns_and_a_title_without_the_article_takes_its_club():
+    m = parse_mention("وزير الصحة والسكان وإصلاح المستشفيات، كريم بن يوسف، أن".split())
+    assert (m.role, m.name) == (("وزير", "الصحة", "والسكان", "وإصلاح", "المستشفيات"),
+                                ("كريم", "بن", "يوسف"))
+    m = parse_mention("نجم الميناء ومنتخب بلاده رامي فاضل إن".split())
+    assert (m.role, m.name) == (("نجم", "الميناء", "ومنتخب", "بلاده"), ("رامي", "فاضل"))
+    m = parse_mention("نجم الميناء ومنتخب مصر جائزة أفضل لاعب".split())
+    assert m.name == ()  # the club is the title's complement, not a name
+
+
+def test_the_outlet_told_in_marks_is_not_the_speaker():
+    paras = [
+        "أبلغ «المرصد» الأمير فيصل بن خالد، وزير الرياضة، أن الملعب الجديد اكتمل قبل الموعد.",
+        "وقال الأمير فيصل بن خالد: «هذا الملعب حلم انتظرناه طويلا وسنفخر به أمام العالم».",
+    ]
+    assert _speakers(paras)[0][0] == "فيصل بن خالد"
+
+
+def test_an_agency_relaying_someone_gives_the_floor_to_the_one_it_quotes():
+    paras = [
+        'وأكدت الوكالة نقلاً عن مدير الإعلام بوزارة الخارجية، السفير نادر سليم، أن "الوزير لم يدل بأي تصريح لأي وسيلة إعلامية".',
+        'ونقل البيان عن الناطق الإعلامي باسم مديرية الأمن العام رامز حلمي قوله إن "دورية تعاملت مع أعمال شغب في الحي ليلة أمس".',
+    ]
+    assert [s for s, _ in _speakers(paras)] == ["نادر سليم", "رامز حلمي"]
+
+
+def test_said_in_it_is_no_name():
+    paras = [
+        "نفى المتحدث باسم وزارة الرياضة نادر سليم ما تداولته الحسابات عن الوزير.",
+        "جاء ذلك في تغريدة عبر حسابه الرسمي، قال فيها: «لم يصدر عن الوزير أي تصريح في هذا الشأن».",
+    ]
+    assert _speakers(paras)[0][0] == "نادر سليم"
+
+
+def test_a_definite_noun_points_back_to_the_description_that_introduced_the_speaker():
+    texts = [
+        "نفت وزارة الشؤون الاجتماعية في المدينة اليوم ما نشر عن تأخير المخصصات.",
+        "وكان مصدر مسؤول في وزارة الشؤون الاجتماعية، قال إن الدفعة تصرف الأسبوع المقبل.",
+        "أكد مسؤول في الحكومة المحلية، أن الأسماء المخولة بالتصريح اثنان فقط.",
+    ]
+    assert antecedent("الوزارة", texts) == "وزارة الشؤون الاجتماعية"
+    assert antecedent("المصدر", texts) == "مصدر مسؤول في وزارة الشؤون الاجتماعية"
+    assert antecedent("المسؤول", texts) == "مسؤول في الحكومة المحلية"
+    assert antecedent("البيان", texts) is None  # a statement is what was said
+    assert antecedent("الشرطة", texts) is None  # never described in full
+
+
+def test_quotes_carry_the_full_description():
+    paras = [
+        "نفت وزارة الشؤون الاجتماعية في المدينة اليوم ما نشر عن تأخير المخصصات.",
+        "وقالت الوزارة في بيان: «ما نشر عن تأخير الدفعات غير صحيح ولم يصدر عنا أي تصريح بهذا الشأن».",
+    ]
+    assert _speakers(paras)[0][0] == "وزارة الشؤون الاجتماعية"

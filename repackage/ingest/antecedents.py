@@ -8,7 +8,15 @@ description a reader was given.
 from __future__ import annotations
 
 from repackage.ingest.attribution import cue_kind
-from repackage.ingest.lexicon import CONSTRUCT_NOUNS, MARKS, PUNCT, SPEECH_NOUNS, fold, is_news_verb
+from repackage.ingest.lexicon import (
+    CONSTRUCT_NOUNS,
+    MARKS,
+    NAME_PARTICLES,
+    PUNCT,
+    SPEECH_NOUNS,
+    fold,
+    is_news_verb,
+)
 from repackage.ingest.name_words import bare_word, ends_clause, has_article
 from repackage.ingest.roles import role_phrase
 
@@ -63,3 +71,17 @@ def _trimmed(tokens: list[str]) -> list[str]:
             break
         out.append(t.strip(PUNCT))
     return out
+
+
+def without_object(name: str, written: set[str], texts: list[str]) -> str | None:
+    """``جمال بلماضي`` for ``جمال بلماضي محاضرة`` (read from ``عقد … جمال بلماضي محاضرة``) when
+    the article writes the speaker by the middle word alone and the last word stands nowhere
+    else: the last word was the verb's object, not a family name; else None."""
+    tokens = name.split()
+    if len(tokens) != 3 or any(fold(t) in NAME_PARTICLES for t in tokens):
+        return None
+    if not any(fold(w) == fold(tokens[1]) for w in written):
+        return None
+    last = fold(tokens[2])
+    uses = sum(1 for text in texts for w in text.split() if fold(w.strip(PUNCT)) == last)
+    return " ".join(tokens[:2]) if uses <= 1 else None

@@ -56,7 +56,9 @@ def cue_kind(token: str) -> str | None:
     f = fold(token)
     if not f:
         return None
-    for cand in (f, f[1:] if len(f) >= 3 and f[0] in "وف" else ""):
+    # "ليختتم": لـ before a present verb ("to go on saying") is still the verb of saying
+    to = f[1:] if len(f) >= 4 and f[0] == "ل" and f[1] in "يت" and f[1:] in SPEECH_VERBS else ""
+    for cand in (f, f[1:] if len(f) >= 3 and f[0] in "وف" else "", to):
         if not cand:
             continue
         if cand in OBJECT_VERBS:

@@ -21,6 +21,7 @@ from repackage.ingest.lexicon import (
     PREPOSITIONS,
     PUNCT,
     fold,
+    is_speech_object,
 )
 from repackage.ingest.name_words import (
     bare_word,
@@ -126,6 +127,8 @@ def parse_mention(tokens: list[str]) -> Mention:
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         if not particle_next and not is_name_word(t, first=not name, following=following):
             break
+        if is_speech_object(t):
+            break  # "ليختتم المدرب حديثه": the speech the verb takes, not a name
         opens = t[:1] in MARKS
         if opens and not t.rstrip("،,:").endswith(tuple(MARKS)):
             break  # a quote opens here

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from repackage.ingest.antecedents import antecedent
+from repackage.ingest.antecedents import antecedent, without_object
 from repackage.ingest.attribution import (
     cue_kind,
     introduces_speech,
@@ -184,6 +184,10 @@ def _described_in_full(quotes: list[Quote], texts: list[str], registry: Registry
         full = antecedent(q.speaker, texts) if q.speaker and registry.by_name(q.speaker.split()) is None \
             else None
         out.append(dataclasses.replace(q, speaker=full) if full else q)
+    for name in {q.speaker for q in out if q.speaker}:
+        written = {q.as_written for q in out if q.speaker == name and q.as_written}
+        if (short := without_object(name, written, texts)) is not None:
+            out = [dataclasses.replace(q, speaker=short) if q.speaker == name else q for q in out]
     return out
 
 

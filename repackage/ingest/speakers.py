@@ -231,9 +231,18 @@ def _name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
         return ()
     if not is_name_word(last, first=False, following=tokens[i]):
         return ()
-    verb_like = is_news_verb(verb) or cue_kind(verb) is not None
     opens = i == 3 or ends_clause(tokens[i - 4])
+    # "أهدى فلان الفلاني نجم الفريق": a sentence that opens on a word without the article, not
+    # a title or a particle, opens on its verb, whichever verb it is
+    verb_like = is_news_verb(verb) or cue_kind(verb) is not None or opens and _opening_verb(verb)
     return (first.strip(PUNCT), last.strip(PUNCT)) if verb_like and opens else ()
+
+
+def _opening_verb(token: str) -> bool:
+    """A sentence's first word that can be its verb: no article, no title, no particle."""
+    f = fold(token)
+    return f.isalpha() and 3 <= len(f) <= 6 and not has_article(token) and not is_role_head(token) \
+        and not is_boundary(f) and f not in NAME_PARTICLES and not is_nationality(f)
 
 
 def _name_start(tokens: list[str], i: int) -> bool:

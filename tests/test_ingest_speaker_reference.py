@@ -120,3 +120,23 @@ def test_a_third_name_word_the_article_repeats_stays():
         "وأضاف جمعة: «سنسلم المرحلة الأولى للسكان خلال أسابيع قليلة من الآن».",
     ]
     assert {s for s, _ in _speakers(paras)} == {"سامي علي جمعة"}
+
+
+def _cards(paragraphs):
+    return [q.text for q in extract_quotes(paragraphs) if q.card_worthy]
+
+
+def test_the_wording_of_a_charge_or_a_post_is_no_card_but_a_quote_after_a_verbs_preposition_is():
+    paras = [
+        "وقالت المديرية في بيان إن النائب جمدت عضويته لمدة عام بسبب “تطاوله على هيبة المجلس وأعضائه”.",
+        "وكان النائب قد أحيل إلى اللجنة بعد اتهامه بـ “الإساءة إلى سمعة المجلس أمام وسائل الإعلام”.",
+        "ونفت الشرطة المنشور الذي نص بـ ” من عنده حالة طارئة يتصل بالرقم المخصص لذلك فورا ”.",
+        "وأشار سامي حداد مدير الشرطة إلى “احترام الشرطة للمواطنين الذين يمثلون الركيزة الأساسية للأمن”.",
+    ]
+    assert _cards(paras) == ["احترام الشرطة للمواطنين الذين يمثلون الركيزة الأساسية للأمن"]
+
+
+def test_three_words_the_page_cut_off_make_no_card():
+    paras = ["وقال سامي حداد مدرب الفريق: “لقد قاتلنا حتى النهاية”.",
+             "وختم سامي حداد: “الآن سأتركهم يحتفلون"]
+    assert _cards(paras) == ["لقد قاتلنا حتى النهاية"]

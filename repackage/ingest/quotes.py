@@ -89,6 +89,7 @@ def _governed(text: str, kind: str | None) -> bool:
     return kind == "object" and (first[:1] in "بل" and len(first) > 3 or first in ("الي", "علي", "من"))
 
 
+_CAUSES = frozenset({"بسبب", "لسبب", "بتهمة", "بتهم", "بدعوى", "بحجة"})
 _RESUMPTIVE = frozenset({"فيها", "فيه", "بها", "به", "عليها", "عليه", "منها", "منه"})
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذين", "هاتين", "هؤلاء", "تلك", "ذلك", "اولئك"})
 
@@ -106,6 +107,8 @@ def _headless(paragraph: str, span: Span) -> bool:
     bare = last[1:] if last[:1] in "لبو" and len(last) > 3 else last
     if bare in _DEMONSTRATIVES or last in _DEMONSTRATIVES:
         return True
+    if last in _CAUSES or before[-1].strip() in ("بـ", "لـ"):
+        return True  # "بسبب "تطاوله على …"", "اتهامه بـ "…"": the wording of a charge or a post
     # "بتصريحات للصحافة "واصلت فيها …"": a verb and the pronoun that points back to a noun
     # outside the marks open a relative clause, not a sentence of the speaker's
     inner = paragraph[span.start:span.end].split()
@@ -156,7 +159,8 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
                 paragraph, span, masks, registry, floor, continues)
             floor.give(person, verb)
             words = _word_count(text)
-            whole = words == MAX_FRAGMENT_WORDS and _direct(paragraph, span)
+            # three words said whole make a card; three words the page cut off do not
+            whole = words == MAX_FRAGMENT_WORDS and _direct(paragraph, span) and span.balanced
             fragment = words <= MAX_FRAGMENT_WORDS and not whole
             card_worthy = not fragment and person is not None and not _governed(text, kind) \
                 and not _headless(paragraph, span)

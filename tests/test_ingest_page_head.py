@@ -155,3 +155,14 @@ def test_a_quote_broken_over_two_lines_is_one_paragraph():
     cards = [q for q in extract_quotes(fields.paragraphs) if q.card_worthy]
     assert any(q.text.startswith("نريد شواطئ نظيفة") and q.text.endswith("بعد كل عطلة")
                and q.speaker == "كمال السعدي" for q in cards)
+
+
+def test_a_headline_of_common_nouns_beats_a_glued_dateline():
+    # every word of this headline is on jusText's Arabic stoplist but its topic nouns are the lead's
+    lead = ("أكد رئيس مجلس إدارة نادي الاتحاد، سامي الحربي، ثقته في العودة إلى المنافسة على "
+            "الألقاب هذا الموسم، بعد تعاقد النادي مع لاعبين جدد.")
+    page = "\n\n".join(["رئيس نادي الاتحاد واثق من العودة", "214", "الرياض(الساحل)وكالات",
+                        lead, BODY[2], "اترك تعليقاً"]) + "\n"
+    fields = parse_raw(page)
+    assert fields.title == "رئيس نادي الاتحاد واثق من العودة"
+    assert fields.paragraphs == [lead, BODY[2]]

@@ -71,6 +71,25 @@ def content_words(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in stop and len(w) > 1 and not w.isdigit()}
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Particles, pronouns, prepositions and time words, folded: the words that carry no topic."""
+    from repackage.ingest.lexicon import COMPLEMENTIZERS, FUNCTION_WORDS, PREPOSITIONS, TIME_WORDS
+
+    return frozenset(fold_word(w) for w in FUNCTION_WORDS | PREPOSITIONS | COMPLEMENTIZERS | TIME_WORDS)
+
+
+def topic_words(text: str) -> set[str]:
+    """Stems of every word of ``text`` but function words, single letters and numbers.
+
+    jusText's Arabic stoplist, right for telling prose from chrome, also lists nouns a story
+    is about (``رئيس``, ``نادي``, ``الاتحاد``); a headline made only of such nouns shares no
+    :func:`content_words` with its lead, and these words tell it apart.
+    """
+    stop = function_words()
+    return {stem(w) for w in words(text) if w not in stop and len(w) > 1 and not w.isdigit()}
+
+
 def overlap(part: str, whole_words: set[str]) -> float:
     """Share of ``part``'s content words found in ``whole_words``."""
     mine = content_words(part)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from repackage.ingest.blocks import Block, content_words, latin_share, line_key, overlap, same_line
+from repackage.ingest.blocks import (
+    Block,
+    content_words,
+    latin_share,
+    line_key,
+    overlap,
+    same_line,
+    topic_words,
+)
 from repackage.ingest.credits import CAPTION_OPENER, looks_like_caption
 from repackage.ingest.mentions import parse_mention
 
@@ -110,8 +118,15 @@ def strip_prefix(text: str, others: frozenset[str]) -> tuple[str, str | None]:
     return text, None
 
 
-def _headline_score(text: str, lead: set[str], members: list[int], lead_text: str = "") -> float:
-    score = overlap(text, lead)
+def _headline_score(text: str, lead: set[str], members: list[int], lead_text: str = "",
+                    topics: set[str] | None = None) -> float:
+    """How well a line reads as the headline of the lead; ``topics`` (the lead's
+    :func:`topic_words`) measures the overlap when stopword-free words found none anywhere."""
+    if topics is None:
+        score = overlap(text, lead)
+    else:
+        mine = topic_words(text)
+        score = len(mine & topics) / len(mine) if mine else 0.0
     if _TITLE_MARKS.search(text):
         score += 0.15
     if text.rstrip("\"”»' ").endswith("."):
@@ -171,7 +186,11 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str],
             groups.append((text, [i]))
     headline_members: list[int] = []
     if groups:
-        scored = [(_headline_score(t, lead, m, lead_text), -m[0], t, m) for t, m in groups]
+        # no line shares a content word with the lead: its topic nouns decide (jusText's
+        # stoplist holds many, so a headline of "club", "president", "union" scores nothing)
+        topics = topic_words(lead_text) if lead_text and all(overlap(t, lead) == 0 for t, _ in groups) \
+            else None
+        scored = [(_headline_score(t, lead, m, lead_text, topics), -m[0], t, m) for t, m in groups]
         score, _, _, headline_members = max(scored)
         # a deck under the headline can match the lead as well: the title just above it wins
         best_first = headline_members[0]

@@ -166,3 +166,16 @@ def test_a_headline_of_common_nouns_beats_a_glued_dateline():
     fields = parse_raw(page)
     assert fields.title == "رئيس نادي الاتحاد واثق من العودة"
     assert fields.paragraphs == [lead, BODY[2]]
+
+
+def test_a_headline_that_asks_opens_the_page():
+    head = "البلدية تنظف الشواطئ.. ماذا عن موسم الصيف؟"
+    fields = parse_raw("\n\n".join([head, "أخبار الساحل", *BODY, "اترك تعليقاً"]) + "\n")
+    assert fields.title == head
+    assert fields.paragraphs == BODY
+
+
+def test_a_pull_quote_under_its_speakers_name_is_not_the_headline():
+    fields = parse_raw(_page([HEADLINE, "أخبار الساحل", "كمال السعدي رئيس البلدية:",
+                              "إن الشواطئ ملك للجميع وسنعمل مع السكان على إبقائها نظيفة"]))
+    assert fields.title == HEADLINE

@@ -19,6 +19,7 @@ from repackage.ingest.blocks import (
     topic_words,
 )
 from repackage.ingest.credits import CAPTION_OPENER, looks_like_caption
+from repackage.ingest.lexicon import COMPLEMENTIZERS, fold
 from repackage.ingest.mentions import parse_mention
 
 MAX_HEADLINE_LEN = 250
@@ -171,6 +172,9 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str],
         if b.word_count < 3 or b.length > MAX_HEADLINE_LEN or looks_like_caption(b.text) \
                 or place_and_outlet(b.text):
             continue
+        if b.text.rstrip().endswith(":") or fold(b.text.split()[0]) in COMPLEMENTIZERS \
+                or i and blocks[i - 1].text.rstrip().endswith(":"):
+            continue  # "فلان:" then "إنّ هذا المشروع …": a pull quote under its speaker's name
         text, cut = strip_suffix(b.text, lead, others, outside)
         if cut:
             suffixes[i] = ("title-suffix", cut)

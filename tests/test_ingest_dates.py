@@ -26,3 +26,16 @@ def test_a_date_line_is_found_and_read(line, iso):
 @pytest.mark.parametrize("line", ["12 لاعبا في فبراير الماضي", "الفريق فاز 2/1 في المباراة"])
 def test_numbers_beside_words_are_no_date(line):
     assert parse_date(line) is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("الأربعاء-2025-01-08 03:55 pm", "2025-01-08"),
+    ("23/06/15 16:27, حُتلن: 17:00", "2015-06-23"),
+    ("2021.12.02 | 08:16 pm", "2021-12-02"),
+])
+def test_a_weekday_joined_by_a_dash_and_a_two_digit_year_are_read(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_a_score_is_no_short_date():
+    assert parse_date("2/1/2") is None and parse_date("الفريق فاز 3/1/22 مرة") is None

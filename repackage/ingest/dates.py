@@ -19,29 +19,33 @@ MONTHS = {
 }
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _DMY_NUM = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DMY_SHORT = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{2})(?![\d/.-])")  # "23/06/15": day, month, year
 _MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 # "12 فبراير 2024", "12 من فبراير، 2024", "12/فبراير/2024", "12-فبراير-2024", "4th, November 2023",
 # "28 آب/أغسطس 2013" (the month in both its names)
 _DMY_NAME = re.compile(
     rf"(\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:\s(?:من\s+)?|[/-]\s*)({_MONTH_ALT})(?:\s*/\s*(?:{_MONTH_ALT}))?"
     rf"\s*[,،/-]?\s*(\d{{4}})", re.I)
+_WEEKDAY = re.compile(r"^(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[,،\-–]?\s*")
 _ZONE = re.compile(r"^(?:gmt|utc)\s*", re.I)
 _TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm)?\s*[-|,،]?\s*", re.I)
 
 
 def parse_date(text: str) -> str | None:
     """ISO date for ``text`` when it opens with (or is) a date; None otherwise."""
-    t = to_western_digits(text.strip()).lower()
+    t = _WEEKDAY.sub("", to_western_digits(text.strip()).lower())  # "الأربعاء-2025-01-08"
     for attempt in range(2):
         for pattern, order in ((_ISO, "ymd"), (_DMY_NUM, "dmy")):
             if m := pattern.match(t):
                 parts = dict(zip(order, map(int, m.groups()), strict=True))
                 return _iso(parts["y"], parts["m"], parts["d"])
+        if m := _DMY_SHORT.match(t):
+            return _iso(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1)))
         if attempt == 0:
             # "GMT 17:27 17.03.2020", "09:47 م 12 فبراير 2024": the zone and clock before the day
             for _ in range(2):
                 t = _TIME_FIRST.sub("", _ZONE.sub("", t))
-    t = re.sub(r"^(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[,،]?\s*", "", t)
+    t = _WEEKDAY.sub("", t)
     if (m := _DMY_NAME.match(t)) and m.group(2).lower() in MONTHS:
         return _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     return None

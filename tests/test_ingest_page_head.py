@@ -179,3 +179,26 @@ def test_a_pull_quote_under_its_speakers_name_is_not_the_headline():
     fields = parse_raw(_page([HEADLINE, "أخبار الساحل", "كمال السعدي رئيس البلدية:",
                               "إن الشواطئ ملك للجميع وسنعمل مع السكان على إبقائها نظيفة"]))
     assert fields.title == HEADLINE
+
+
+def test_a_site_tagline_and_a_dangling_site_name_are_no_caption():
+    fields = parse_raw(_page([HEADLINE, "الأربعاء 12 مايو 2024", "سامر | بوابة الساحل الإخبارية"]))
+    assert fields.caption is None
+    fields = parse_raw(_page([HEADLINE, "الأربعاء 12 مايو 2024", "أخبار الساحل -"]))
+    assert fields.caption is None
+
+
+def test_a_place_and_an_agency_above_the_body_is_the_dateline():
+    fields = parse_raw(_page([HEADLINE, "الأربعاء 12 مايو 2024", "جنيف (أ ف ب)"]))
+    assert (fields.caption, fields.credit) == (None, None)
+    assert ("جنيف (أ ف ب)", "dateline") in [(d.text, d.why) for d in fields.dropped]
+
+
+def test_an_agencys_dotted_initials_after_the_caption_are_its_credit():
+    from repackage.ingest.credits import split_credit
+
+    assert split_credit("متطوعون يوزعون الطعام في المدينة. إي.بي.إيه") == \
+        ("متطوعون يوزعون الطعام في المدينة.", "إي.بي.إيه")
+    assert split_credit("حضر م.ع.ص الحفل") == ("حضر م.ع.ص الحفل", None)
+    fields = parse_raw(_page(["متطوعون ينظفون شاطئ المدينة صباح اليوم. د.ب.أ", HEADLINE]))
+    assert (fields.caption, fields.credit) == ("متطوعون ينظفون شاطئ المدينة صباح اليوم.", "د.ب.أ")

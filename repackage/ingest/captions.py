@@ -34,7 +34,10 @@ def pick_caption(blocks: list[Block], meta: list, texts: list[str], start: int, 
             continue
         if i in headline or meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
             continue
-        if not _LETTERS.search(b.text) or b.length > MAX_HEADLINE_LEN:
+        if not _LETTERS.search(b.text) or b.length > MAX_HEADLINE_LEN or _site_tag(b.text):
+            continue
+        if i == start - 1 and _dateline(b.text, lead):
+            kinds[i] = ("dropped", "dateline")
             continue
         signal = 0
         if split_credit(b.text, loose=True)[1]:
@@ -82,3 +85,21 @@ def pick_caption(blocks: list[Block], meta: list, texts: list[str], start: int, 
         if i not in kinds and credit and line_key(texts[i]) == line_key(credit):
             kinds[i] = ("dropped", "duplicate")
     return caption, credit
+
+
+_SEPARATOR_END = re.compile(r"[-–—|]\s*$")
+
+
+def _site_tag(text: str) -> bool:
+    """A site's name with its tagline or a dangling separator (``وان ثري| بوابة …``,
+    ``أخبار اليوم -``): the masthead printed again, not a caption."""
+    return "|" in text or bool(_SEPARATOR_END.search(text))
+
+
+def _dateline(text: str, lead: set[str]) -> bool:
+    """``جنيف (أ ف ب)`` right above the body: a place and the agency, the story's dateline,
+    not a photo of someone the lead names."""
+    caption, credit = split_credit(text)
+    words = caption.split()
+    return credit is not None and 1 <= len(words) <= 2 and text.rstrip().endswith(")") \
+        and not content_words(caption) & lead and not PICTURE.search(caption)

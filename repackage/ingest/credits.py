@@ -10,7 +10,9 @@ AGENCIES = (
     "بول", "وكالة الأنباء", "AFP", "Reuters", "AP", "Getty Images", "Getty", "EPA", "POOL",
     "Xinhua", "Anadolu",
 )
-_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+# an agency's initials written with dots (أ.ف.ب, د.ب.أ, إي.بي.إيه): the form, whatever the agency
+_INITIALS = r"(?:[\u0621-\u064a]{1,3}\.){2,}[\u0621-\u064a]{1,3}"
+_AGENCY = "|".join([re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)] + [_INITIALS])
 
 _PHOTOGRAPHER = re.compile(
     r"(?:(?:^|\s|\()(?:تصوير|الصورة|صورة)|(?:^|\s|\(|(?<=[\u0600-\u06FF]))(?:Photo|Credit))\s*[:：]\s*([^()]+?)\)?\s*$",

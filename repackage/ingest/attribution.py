@@ -36,6 +36,13 @@ from repackage.ingest.lexicon import (
 
 PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
 _TOKEN = re.compile(r"\S+")
+# a word and a comma or colon the page set apart from it ("السيد ،"): one token, as if glued
+WORD = re.compile(r"\S+(?:\s+[،,؛:](?=\s|$))?")
+
+
+def word_of(m: re.Match) -> str:
+    """The token a :data:`WORD` match stands for, its detached comma glued back."""
+    return "".join(m.group().split())
 _SENTENCE_END = re.compile(r"[.!?؟](?!\d)")
 _MAX_WINDOW = 16
 
@@ -97,13 +104,13 @@ def sentence_start(text: str, pos: int, masks: list[tuple[int, int]]) -> int:
 def masked_tokens(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> list[str]:
     """The words of ``text[start:end]``, each quote in ``masks`` replaced by one placeholder."""
     out: list[str] = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in WORD.finditer(text, start, end):
         inside = next(((a, b) for a, b in masks if a <= m.start() < b or a < m.end() <= b), None)
         if inside is not None:
             if not out or out[-1] != PLACEHOLDER:
                 out.append(PLACEHOLDER)
             continue
-        out.append(m.group())
+        out.append(word_of(m))
     return out
 
 

@@ -125,8 +125,9 @@ def parse_mention(tokens: list[str]) -> Mention:
         particle_next = bool(name) and fold(name[-1]) in NAME_PARTICLES and f.isalpha() \
             and not is_boundary(f)  # آل الشيخ, أبو الفضل: the particle takes any word
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        if not particle_next and not is_name_word(t, first=not name, following=following):
-            break
+        family = bool(name) and ends_clause(t) and has_article(t) and bare_word(t) in HONORIFICS
+        if not particle_next and not family and not is_name_word(t, first=not name, following=following):
+            break  # (a form of address ending the name before its comma is a family name: السيد)
         if is_speech_object(t):
             break  # "ليختتم المدرب حديثه": the speech the verb takes, not a name
         opens = t[:1] in MARKS
@@ -135,7 +136,7 @@ def parse_mention(tokens: list[str]) -> Mention:
         closes = not opens and t.rstrip("،,:")[-1:] in MARKS
         after_particle = bool(name) and fold(name[-1]) in NAME_PARTICLES
         if has_article(t) and name and units > 1 and not after_particle and (
-                is_role_head(t) or not ends_clause(t)):
+                is_role_head(t) and not family or not ends_clause(t)):
             break  # a third word with the article is a title (عيد دحروج المتهم من …)
         if has_article(t) and not name and role:
             break

@@ -14,13 +14,16 @@ import re
 
 from repackage.ingest.attribution import (
     PLACEHOLDER,
+    WORD,
     Cue,
     cue_after,
     cue_kind,
     cues_before,
     names_nobody,
     relative_subject,
+    sentence_start,
     speaker_window,
+    word_of,
 )
 from repackage.ingest.descriptions import described, named_after
 from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold
@@ -40,6 +43,9 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
         return None, None
     mention = parse_mention(window)
     role = None if honorific_only(mention.role) else mention.role_text
+    if not mention.name and len(mention.role) == 1 and honorific_only(mention.role) \
+            and (known := registry.by_name([mention.role[0]])) is not None:
+        return known, mention.role[0]  # "وقال السيد": the surname of محمد عبد الستار السيد
     if cue.kind == "according":
         # "وبحسب الوزير، فإن …": only a person the article names is taken for the speaker here
         person = registry.by_name(list(mention.name)) if mention.name else None
@@ -84,14 +90,14 @@ def _named(named: tuple[str, str], registry: Registry) -> Person:
 def speech_events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, last):
     """``(offset, person, verb)`` for every speech verb outside quotes that names its subject."""
     tokens, offsets = [], []
-    for m in _TOKEN.finditer(paragraph):
+    for m in WORD.finditer(paragraph):
         # a token that only touches a quote (':"يعلم') is the quote too, as in masked_tokens
         if any(a <= m.start() < b or a < m.end() <= b for a, b in masks):
             if not tokens or tokens[-1] != PLACEHOLDER:
                 tokens.append(PLACEHOLDER)
                 offsets.append(m.start())
             continue
-        tokens.append(m.group())
+        tokens.append(word_of(m))
         offsets.append(m.start())
     events = []
     for i, t in enumerate(tokens):
@@ -119,6 +125,12 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
     cues = cues_before(paragraph, pos, masks) if pos is not None else []
     if pos is None:
         cues = _leading_cue(paragraph, span)
+    elif not cues and not paragraph[sentence_start(paragraph, pos, masks):pos].strip(" .…"):
+        # "وأضاف فلان خلال الندوة … مساء أمس.." «…»: the quote opens the sentence after its verb's
+        end = sentence_start(paragraph, pos, masks)
+        while end > 0 and paragraph[end - 1] in " .…":
+            end -= 1
+        cues = [c for c in cues_before(paragraph, end, masks) if c.kind == "verb"][:1] if end else []
     relative = _relative_subject(cues[0], registry) if cues else None
     if relative is not None:
         return relative, relative.name, "before", cues[0].kind, cues[0].word

@@ -9,6 +9,7 @@ whose gender the verb agrees with.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from repackage.ingest.attribution import cue_kind
@@ -66,6 +67,9 @@ def _content(words) -> set[str]:
         if b and not is_boundary(fold(w)) and len(b) > 1:
             out.add(b.removesuffix("ة").removesuffix("ه"))
     return out
+
+
+_DETACHED = re.compile(r"\s+([،,؛:])(?=\s|$)")
 
 
 class Registry:
@@ -152,7 +156,7 @@ class Registry:
         if len(want) < 2 or want in NAME_PARTICLES:
             return None
         for text in self.texts:
-            tokens = text.split()
+            tokens = _DETACHED.sub(r"\1", text).split()
             for k, tok in enumerate(tokens):
                 if k < 1 or fold(tok) != want or not _name_start(tokens, k - 1):
                     continue
@@ -200,7 +204,7 @@ def build_registry(texts: list[str]) -> Registry:
     texts = [without_speech(unmarked(t)) for t in texts]
     registry = Registry(texts)
     for where, text in enumerate(texts):
-        tokens = text.split()
+        tokens = _DETACHED.sub(r"\1", text).split()  # "فلان الفلاني ، أنه": the comma is the name's end
         for i, tok in enumerate(tokens):
             if tok.startswith(("«", '"', "“")):
                 continue

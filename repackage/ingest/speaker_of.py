@@ -26,7 +26,7 @@ from repackage.ingest.attribution import (
     word_of,
 )
 from repackage.ingest.descriptions import described, named_after
-from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold
+from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold, is_news_verb
 from repackage.ingest.mentions import parse_mention
 from repackage.ingest.name_words import has_article, is_boundary, is_role_head
 from repackage.ingest.quote_marks import Span
@@ -146,6 +146,8 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
             return person, written, "after", after.kind, after.word
     if cues or after is not None:
         nearest = cues[0] if cues else None
+        if nearest is not None and (shared := _shared_subject(nearest, registry, last)) is not None:
+            return shared[0], shared[1], "before", nearest.kind, nearest.word
         person = registry.mentioned_in(list(nearest.before)) if nearest else None
         kind = nearest.kind if nearest else after.kind
         if person is None and nearest is not None and (last is None or _kana_first(nearest.before)):
@@ -161,6 +163,19 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         person, written = found
         return person, written, "before", "verb", None
     return None, None, "none", None, None
+
+
+def _shared_subject(cue: Cue, registry: Registry, last: Person | None):
+    """``وأشاد المسؤول القطري … بدور الأمير، وقال "…"``: a joined verb with no subject of its
+    own shares the one of the verb that opens its sentence; ``(person, as written)`` or None."""
+    before = list(cue.before)
+    if cue.window or not before or not fold(cue.word).startswith("و"):
+        return None
+    if not (is_news_verb(before[0]) or cue_kind(before[0]) == "verb"):
+        return None
+    opener = Cue("verb", before[0], speaker_window(before, 0), ())
+    person, written = resolve_cue(opener, registry, last)
+    return (person, written) if person is not None and written else None
 
 
 _RELATIVES = frozenset({"الذي", "التي"})

@@ -202,3 +202,14 @@ def test_an_agencys_dotted_initials_after_the_caption_are_its_credit():
     assert split_credit("حضر م.ع.ص الحفل") == ("حضر م.ع.ص الحفل", None)
     fields = parse_raw(_page(["متطوعون ينظفون شاطئ المدينة صباح اليوم. د.ب.أ", HEADLINE]))
     assert (fields.caption, fields.credit) == ("متطوعون ينظفون شاطئ المدينة صباح اليوم.", "د.ب.أ")
+
+
+def test_initials_with_the_outlet_and_a_coverage_label_are_bylines_and_a_label_over_the_headline_is_the_caption():
+    assert byline_of("ج. ف (البطولة)") == "ج. ف (البطولة)"
+    assert byline_of("أ. (رويترز)") is None
+    assert byline_of("تغطية: سامر الخالدي") == "سامر الخالدي"
+    fields = parse_raw(_page(["رئيس بلدية المدينة كمال السعدي", HEADLINE, "ج. س (الساحل)",
+                              "الأربعاء 12 مايو 2024"]))
+    assert fields.title == HEADLINE
+    assert fields.byline == "ج. س (الساحل)"
+    assert (fields.caption, fields.credit) == ("رئيس بلدية المدينة كمال السعدي", None)

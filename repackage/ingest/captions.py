@@ -52,8 +52,8 @@ def pick_caption(blocks: list[Block], meta: list, texts: list[str], start: int, 
                 and not texts[i - 1].rstrip().endswith((":", "：")) \
                 and b.word_count <= 10 and not b.sentence_end and not any(c[1] > near for c in cands):
             signal += 1  # a label under the date line: a caption with no other sign
-        if not signal and near >= 0 and i > near and person_line(b.text):
-            signal += 1  # "الوزير فلان الفلاني" under the headline: the photo's label
+        if not signal and near >= 0 and (i > near or i == near - 1) and person_line(b.text):
+            signal += 1  # "الوزير فلان الفلاني" under (or just over) the headline: the photo's label
         elif not signal and i == near + 1 and 2 <= b.word_count <= 4 and not b.sentence_end \
                 and content_words(b.text) and content_words(b.text) <= lead:
             signal += 1  # "الرئيس فلان" right under the headline, all words the lead's: a label

@@ -19,11 +19,13 @@ _AGENCY_NAMES = {a.lower() for a in AGENCIES}
 _SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|المصادر|Source)\s*[:：]\s*(.+)$", re.I)
 _SOURCE_LABEL = re.compile(r"^(?:المصدر|مصدر الخبر|المصادر|Source)\s*[:：]?\s*$", re.I)
 # "حوار مع فلان" heads an interview: it names the one interviewed, not the writer
-_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|حوار(?!\s+مع\s)|حاوره|حاورها|بواسطة|الكاتب|By)"
+_BYLINE_WORD = r"(?:بقلم|كتب|كتبت|كتبه|كتبها|إعداد|اعداد|تحرير|تقرير|تغطية|حوار(?!\s+مع\s)|حاوره|حاورها|بواسطة|الكاتب|By)"
 _BYLINE = re.compile(rf"(?:^|\s){_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 _BYLINE_HEAD = re.compile(rf"^{_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:：]?$", re.I)
 # "City / Reporter / Agency", the dateline of agency copy
 _DATELINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)? / ([^/]{3,40}?) / [^/]{2,30}$")
+# "ج. ف (البطولة)": a writer's initials and the outlet in brackets
+_INITIALS = re.compile(r"^[\u0621-\u064a]\.\s*(?:[\u0621-\u064a]\.?\s*){1,2}\([^()]{2,30}\)$")
 _FROM = re.compile(r"^من\s+(\S+(?:\s+\S+){1,2})$")
 # a site's name may stand before the label ("موقع نشر في: …"): one or two short words
 _DATED = re.compile(
@@ -100,6 +102,8 @@ def byline_of(line: str) -> str | None:
     """``كتب: X``, ``بقلم X``, ``By X``, ``من X`` → X (a date glued to it is cut off)."""
     if len(line) > MAX_META_LEN:
         return None
+    if _INITIALS.match(line.strip()):
+        return line.strip()
     m = _BYLINE_HEAD.match(line) or _FROM.match(line) or _DATELINE.match(line)
     if m is None:
         return None

@@ -213,3 +213,10 @@ def test_initials_with_the_outlet_and_a_coverage_label_are_bylines_and_a_label_o
     assert fields.title == HEADLINE
     assert fields.byline == "ج. س (الساحل)"
     assert (fields.caption, fields.credit) == ("رئيس بلدية المدينة كمال السعدي", None)
+
+
+def test_a_sentence_the_store_cut_is_no_byline():
+    from repackage.ingest.page import person_name
+
+    assert not person_name("وأكد ر") and not person_name("وقال سا")
+    assert person_name("سامر الخالدي")

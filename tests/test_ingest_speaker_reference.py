@@ -167,3 +167,13 @@ def test_a_rank_before_the_name_is_no_part_of_it():
         "وقال الكعبي: «لقد شكلت هذه السنوات نموذجا في تطوير الخدمات الحكومية للمتعاملين».",
     ]
     assert _speakers(paras) == [("سالم أحمد الكعبي", "المدير العام للإدارة العامة للإقامة")]
+
+
+def test_the_articles_own_title_wins_over_the_photos_label():
+    caption = "مدرب المنتخب الوطني كريم منصوري"
+    paras = [
+        "ظهر المدير الفني للمنتخب، كريم منصوري، على قناة رياضية للحديث عن هدفه التالي.",
+        "وقال منصوري مازحا: «عند إتمام عملنا بالتأهل سيصبح هدفنا هو الفوز بالبطولة نفسها».",
+    ]
+    quotes = [q for q in extract_quotes(paras, [caption]) if q.card_worthy]
+    assert [(q.speaker, q.role) for q in quotes] == [("كريم منصوري", "المدير الفني للمنتخب")]

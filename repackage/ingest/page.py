@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from repackage.ingest.attribution import cue_kind
 from repackage.ingest.blocks import Block, classify, content_words, same_line
 from repackage.ingest.body import (
     body_run,
@@ -35,7 +36,7 @@ from repackage.ingest.headline import (
     listed_headline,
     names_only,
 )
-from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold
+from repackage.ingest.lexicon import FUNCTION_WORDS, NAME_PARTICLES, fold, is_news_verb
 from repackage.ingest.meta import (
     date_and_byline,
     is_labeled_date,
@@ -251,7 +252,9 @@ def person_name(line: str) -> bool:
     words = m.group(1).split()
     for prev, w in zip([""] + words, words, strict=False):
         f = fold(w)
-        if f in FUNCTION_WORDS:
+        if f in FUNCTION_WORDS or (not prev and (cue_kind(w) or is_news_verb(w))):
+            return False  # "وأكد ر": a sentence the store cut, not a name
+        if len(f) < 2:
             return False
         # family names with the article are mostly of origin (``البنهاوي``); ``الصحة`` is a title
         if f.startswith("ال") and fold(prev) not in NAME_PARTICLES and not (prev and f.endswith("ي")):

@@ -124,7 +124,7 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
     ``title`` and ``standfirsts`` also give an interview's interviewee and pull quotes
     (:mod:`repackage.ingest.interview`).
     """
-    registry = build_registry(list(context or []) + list(paragraphs))
+    registry = build_registry(list(context or []) + list(paragraphs), body_from=len(context or ()))
     names = NameSpans(registry, list(paragraphs))
     floor = Floor()
     quotes: list[Quote] = []

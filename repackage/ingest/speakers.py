@@ -80,6 +80,8 @@ class Registry:
         self.texts: list[str] = list(texts or ())
         self._text_words = [set(name_key(t.split())) for t in self.texts]  # for _salience
         self.at: int | None = None  # the text being read, for "the minister" to mean the latest one
+        self.body_from = 0  # texts before this index are the headline and caption
+        self._titled_outside: set[str] = set()  # people whose title so far is the caption's
 
     def add(self, mention: Mention, where: int | None = None) -> Person | None:
         """Record a full mention (a name of two words or more, or a title and a name)."""
@@ -90,8 +92,12 @@ class Registry:
         role = None if honorific_only(mention.role) else mention.role_text  # "الدكتور" is no title
         for person in self.people:
             if person.name == name:
-                if person.role is None and role:
+                body = where is not None and where >= self.body_from
+                if role and (person.role is None or body and name in self._titled_outside):
+                    # the article's own words title a person over the photo's label
                     person.role = role
+                    if body:
+                        self._titled_outside.discard(name)
                 person.words = person.words | words
                 if where is not None:
                     person.seen.append(where)
@@ -99,6 +105,8 @@ class Registry:
         head = bare_word(mention.role[0]) if mention.role else ""
         person = Person(name, role, words, head.endswith("ة") if head else None,
                         [where] if where is not None else [])
+        if role and where is not None and where < self.body_from:
+            self._titled_outside.add(name)
         self.people.append(person)
         return person
 
@@ -198,11 +206,13 @@ class Registry:
         return bool(words) and self.by_name(words) is not None
 
 
-def build_registry(texts: list[str]) -> Registry:
-    """Every full mention in ``texts``: after each title word, and after each sentence's verb."""
+def build_registry(texts: list[str], body_from: int = 0) -> Registry:
+    """Every full mention in ``texts``: after each title word, and after each sentence's verb.
+    ``texts`` before ``body_from`` are the headline and caption."""
     # "البرتغالي «فلان الفلاني»،": the name, without marks; a quote's own words name nobody
     texts = [without_speech(unmarked(t)) for t in texts]
     registry = Registry(texts)
+    registry.body_from = body_from
     for where, text in enumerate(texts):
         tokens = _DETACHED.sub(r"\1", text).split()  # "فلان الفلاني ، أنه": the comma is the name's end
         for i, tok in enumerate(tokens):

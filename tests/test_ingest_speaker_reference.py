@@ -177,3 +177,9 @@ def test_the_articles_own_title_wins_over_the_photos_label():
     ]
     quotes = [q for q in extract_quotes(paras, [caption]) if q.card_worthy]
     assert [(q.speaker, q.role) for q in quotes] == [("كريم منصوري", "المدير الفني للمنتخب")]
+
+
+def test_a_noun_that_names_things_then_a_comma_introduces_speech():
+    paras = ["انتقد النائب سامر حداد غياب الوزير عن الجلسة.",
+             'وقال حداد في مطلع كلمته، " معالي الوزير طبعا مش موجود معنا اليوم "، وسط ضحك النواب.']
+    assert _cards(paras) == ["معالي الوزير طبعا مش موجود معنا اليوم"]

@@ -124,8 +124,10 @@ class NameSpans:
         mention = parse_mention(words) if len(words) <= 8 else None
         if mention is not None and mention.role and not mention.name and mention.end == len(words):
             return True  # «الناطق الرسمي باسم الحكومة»: a title, not speech
-        if prev and is_category(prev) and not prev.endswith(":"):
-            return True  # "رئيس النادي: «…»": the colon introduces speech, not the club's name
+        if prev and is_category(prev) and not prev.rstrip().endswith((":", "،", ",")):
+            # "رئيس النادي: «…»", "في مطلع كلمته، "…"": after a colon or a comma the marks hold
+            # speech, not the name the noun announces
+            return True
         first = fold(words[0])
         first = first[2:] if first.startswith("ال") else first
         if len(words) <= 6 and first in CATEGORY_NOUNS and _name_shaped(words[1:]) \

@@ -19,6 +19,7 @@ from repackage.ingest.attribution import (
     cue_after,
     cue_kind,
     cues_before,
+    masked_tokens,
     names_nobody,
     relative_subject,
     sentence_start,
@@ -26,12 +27,18 @@ from repackage.ingest.attribution import (
     word_of,
 )
 from repackage.ingest.descriptions import described, named_after
-from repackage.ingest.lexicon import MASDAR_GOVERNORS, SPEECH_VERBS, fold, is_news_verb
+from repackage.ingest.lexicon import (
+    MASDAR_GOVERNORS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+    fold,
+    is_news_verb,
+)
 from repackage.ingest.mentions import parse_mention
 from repackage.ingest.name_words import has_article, is_boundary, is_role_head
 from repackage.ingest.quote_marks import Span
 from repackage.ingest.roles import honorific_only
-from repackage.ingest.speakers import Person, Registry
+from repackage.ingest.speakers import Person, Registry, opening_verb
 
 _TOKEN = re.compile(r"\S+")
 
@@ -131,6 +138,8 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         while end > 0 and paragraph[end - 1] in " .…":
             end -= 1
         cues = [c for c in cues_before(paragraph, end, masks) if c.kind == "verb"][:1] if end else []
+    if not cues and pos is not None and (issuer := _statement_issuer(paragraph, pos, masks, registry, last)):
+        return issuer, issuer.name, "before", "verb", None
     relative = _relative_subject(cues[0], registry) if cues else None
     if relative is not None:
         return relative, relative.name, "before", cues[0].kind, cues[0].word
@@ -163,6 +172,32 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         person, written = found
         return person, written, "before", "verb", None
     return None, None, "none", None, None
+
+
+_CONTAINED = frozenset({"فيه", "فيها"})
+
+
+def _statement_issuer(paragraph, pos, masks, registry: Registry, last: Person | None) -> Person | None:
+    """``بيان صادر عن بلدية المدينة جاء فيه: "…"`` / ``عممت الناطقة فلانة بيانا، جاء فيه "…"``:
+    the words are the statement's, and whoever issued it speaks them."""
+    tokens = masked_tokens(paragraph, sentence_start(paragraph, pos, masks), pos, masks)
+    folded = [fold(t.strip("،,:")) for t in tokens]
+    at = next((k for k in range(len(folded) - 1, 0, -1)
+               if folded[k] in _CONTAINED and folded[k - 1] in ("جاء", "وجاء", "ورد", "وورد")), None)
+    if at is None:
+        return None
+    head = tokens[:at - 1]
+    for k in range(len(head) - 1, -1, -1):
+        if fold(head[k]) == "عن" and k and fold(head[k - 1]).startswith("صادر"):
+            text = described(head[k + 1:])  # "بيان صادر عن بلدية الطيبة"
+            return Person(text) if text else None
+    if head and (is_news_verb(head[0]) or cue_kind(head[0]) == "verb" or opening_verb(head[0])):
+        # "وأصدرت الشرطة بيانا،": the subject stops at the statement it issued
+        cut = next((k for k, t in enumerate(head) if k and fold(t.strip("،,")).removesuffix("ا") in SPEECH_NOUNS),
+                   len(head))
+        person, _ = resolve_cue(Cue("verb", head[0], speaker_window(head[:cut], 0), ()), registry, last)
+        return person
+    return None
 
 
 def _shared_subject(cue: Cue, registry: Registry, last: Person | None):

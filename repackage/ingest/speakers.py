@@ -248,11 +248,11 @@ def _name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
     opens = i == 3 or ends_clause(tokens[i - 4])
     # "أهدى فلان الفلاني نجم الفريق": a sentence that opens on a word without the article, not
     # a title or a particle, opens on its verb, whichever verb it is
-    verb_like = is_news_verb(verb) or cue_kind(verb) is not None or opens and _opening_verb(verb)
+    verb_like = is_news_verb(verb) or cue_kind(verb) is not None or opens and opening_verb(verb)
     return (first.strip(PUNCT), last.strip(PUNCT)) if verb_like and opens else ()
 
 
-def _opening_verb(token: str) -> bool:
+def opening_verb(token: str) -> bool:
     """A sentence's first word that can be its verb: no article, no title, no particle."""
     f = fold(token)
     return f.isalpha() and 3 <= len(f) <= 6 and not has_article(token) and not is_role_head(token) \
@@ -269,6 +269,8 @@ def _name_start(tokens: list[str], i: int) -> bool:
         return False
     if is_news_verb(t):
         return False  # "وعن اللقاء، تحدث فلان": the sentence's verb, not a first name
+    if f[:2] in ("وأ", "وا", "وإ") and f.endswith("ت") and len(f) >= 5:
+        return False  # "وأصدرت الشرطة": a joined verb in the feminine, not a first name
     return f not in NAME_PARTICLES or i > 0
 
 

@@ -21,7 +21,6 @@ from repackage.ingest.lexicon import (
     LIST_OPENERS,
     MARKS,
     MASDAR_GOVERNORS,
-    NARRATION_OPENERS,
     OBJECT_PRONOUN_PPS,
     OBJECT_VERBS,
     PREPOSITIONS,
@@ -81,8 +80,9 @@ def cue_kind(token: str) -> str | None:
     return None
 
 
-def _is_sentence_end(text: str, i: int) -> bool:
+def is_sentence_end(text: str, i: int) -> bool:
     ch = text[i]
+    """The character at ``i`` ends a sentence (not a decimal point, not an abbreviated title)."""
     if ch not in ".!?؟":
         return False
     if ch == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
@@ -96,7 +96,7 @@ def _is_sentence_end(text: str, i: int) -> bool:
 def sentence_start(text: str, pos: int, masks: list[tuple[int, int]]) -> int:
     """Start of the sentence holding ``pos`` (sentence ends inside quotes do not count)."""
     for i in range(pos - 1, -1, -1):
-        if _is_sentence_end(text, i) and not any(a <= i < b for a, b in masks):
+        if is_sentence_end(text, i) and not any(a <= i < b for a, b in masks):
             return i + 1
     return 0
 
@@ -237,36 +237,6 @@ def introduces_speech(before: str) -> bool:
         if cue_kind(tokens[i]) in ("verb", "participle", "saying"):
             return True
     return False
-
-
-def end_of_speech(text: str, start: int) -> int:
-    """Where speech that started at ``start`` without marks ends: its sentence, or the writer's cue."""
-    end = len(text)
-    for i in range(start, len(text)):
-        if _is_sentence_end(text, i):
-            end = i
-            break
-    for m in _TOKEN.finditer(text, start, end):
-        if m.start() - start < 8:
-            continue
-        f = fold(m.group())
-        conj = f[1:] if f[:1] == "و" and len(f) > 3 else ""
-        opener = conj in NARRATION_OPENERS or (conj and cue_kind(conj) == "verb")
-        writer = f in SPEECH_PARTICIPLES and text[:m.start()].rstrip().endswith(("،", ","))
-        if opener or writer:
-            end = m.start()
-            break
-    return len(text[:end].rstrip(" ،,؛;"))
-
-
-def writer_tail(text: str) -> int:
-    """Index in ``text`` (a quote) where the writer's words begin (``، موضحا أنّهم …``), else len."""
-    for m in _TOKEN.finditer(text):
-        if m.start() < 8:
-            continue
-        if fold(m.group()) in SPEECH_PARTICIPLES and text[:m.start()].rstrip().endswith(("،", ",")):
-            return len(text[:m.start()].rstrip(" ،,"))
-    return len(text)
 
 
 def names_nobody(window: tuple[str, ...]) -> bool:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from repackage.ingest.attribution import end_of_speech
 from repackage.ingest.lexicon import fold
+from repackage.ingest.speech_extent import end_of_speech
 
 STRAIGHT = '"'
 CURLY = "“”„‟″"

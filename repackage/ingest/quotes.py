@@ -20,8 +20,8 @@ from repackage.ingest.antecedents import antecedent, without_object
 from repackage.ingest.attribution import (
     cue_kind,
     introduces_speech,
-    writer_tail,
 )
+from repackage.ingest.floor import Floor
 from repackage.ingest.interview import interview_quotes
 from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
@@ -32,7 +32,8 @@ from repackage.ingest.mentions import parse_mention
 from repackage.ingest.not_speech import NameSpans
 from repackage.ingest.quote_marks import Span, colon_speech, find_spans
 from repackage.ingest.speaker_of import attribute, speech_events
-from repackage.ingest.speakers import Floor, Registry, build_registry
+from repackage.ingest.speakers import Registry, build_registry
+from repackage.ingest.speech_extent import writer_tail
 from repackage.model import Quote
 from repackage.text.arabic import normalize
 

@@ -1,0 +1,40 @@
+"""Where speech without marks ends and where the writer takes the floor back inside a quote."""
+
+from __future__ import annotations
+
+import re
+
+from repackage.ingest.attribution import cue_kind, is_sentence_end
+from repackage.ingest.lexicon import NARRATION_OPENERS, SPEECH_PARTICIPLES, fold
+
+_TOKEN = re.compile(r"\S+")
+
+
+def end_of_speech(text: str, start: int) -> int:
+    """Where speech that started at ``start`` without marks ends: its sentence, or the writer's cue."""
+    end = len(text)
+    for i in range(start, len(text)):
+        if is_sentence_end(text, i):
+            end = i
+            break
+    for m in _TOKEN.finditer(text, start, end):
+        if m.start() - start < 8:
+            continue
+        f = fold(m.group())
+        conj = f[1:] if f[:1] == "و" and len(f) > 3 else ""
+        opener = conj in NARRATION_OPENERS or (conj and cue_kind(conj) == "verb")
+        writer = f in SPEECH_PARTICIPLES and text[:m.start()].rstrip().endswith(("،", ","))
+        if opener or writer:
+            end = m.start()
+            break
+    return len(text[:end].rstrip(" ،,؛;"))
+
+
+def writer_tail(text: str) -> int:
+    """Index in ``text`` (a quote) where the writer's words begin (``، موضحا أنّهم …``), else len."""
+    for m in _TOKEN.finditer(text):
+        if m.start() < 8:
+            continue
+        if fold(m.group()) in SPEECH_PARTICIPLES and text[:m.start()].rstrip().endswith(("،", ",")):
+            return len(text[:m.start()].rstrip(" ،,"))
+    return len(text)

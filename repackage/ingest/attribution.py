@@ -81,8 +81,8 @@ def cue_kind(token: str) -> str | None:
 
 
 def is_sentence_end(text: str, i: int) -> bool:
-    ch = text[i]
     """The character at ``i`` ends a sentence (not a decimal point, not an abbreviated title)."""
+    ch = text[i]
     if ch not in ".!?؟":
         return False
     if ch == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():

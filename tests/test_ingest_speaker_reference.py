@@ -196,3 +196,12 @@ def test_the_words_of_a_statement_are_its_issuers():
     paras = ['وصل إلى الموقع بيان صادر عن بلدية المدينة جاء فيه ما يلي: "شرعت البلدية مؤخرا بتنفيذ مشاريع كبيرة في الأحياء القديمة".',
              'وأصدرت الشرطة بيانا، جاء فيه "تعاملت دورية مع أعمال شغب في الحي مساء أمس".']
     assert [s for s, _ in _speakers(paras)] == ["بلدية المدينة", "الشرطة"]
+
+
+def test_given_names_written_with_the_articles_letters_and_bo_and_a_third_definite_family_name():
+    m = parse_mention("وزير التربية الياس بو نادر إن".split())
+    assert (m.role, m.name) == (("وزير", "التربية"), ("الياس", "بو", "نادر"))
+    m = parse_mention("رئيس مجلس الإدارة، سامي الرشيد الفهد بأن".split())
+    assert m.name == ("سامي", "الرشيد", "الفهد")
+    m = parse_mention("سامي دحروج المتهم من".split())
+    assert m.name == ("سامي", "دحروج")

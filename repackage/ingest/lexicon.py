@@ -142,7 +142,9 @@ NEWS_VERBS = _past(
 MASDAR_GOVERNORS = _forms("رفض رفضت طلب طلبت فضل فضلت عدم دون بدون رافضا مفضلا")
 # Words before a colon that open a list, not speech.
 LIST_OPENERS = _forms("التالي التالية الآتي الآتية كالتالي كالآتي هي هو وهي وهو منها أبرزها أهمها مثل وهما هما")
-NAME_PARTICLES = _forms("عبد أبو ابو بن ابن آل بنت أم آيت ايت")
+NAME_PARTICLES = _forms("عبد أبو ابو بو بن ابن آل بنت أم آيت ايت")  # بو: "بو صعب" (Levant, Maghreb)
+# Given names that open with the letters of the article (Elias, Ilham, Alfat): names, not "the"
+ARTICLE_NAMES = _forms("الياس إلياس الهام إلهام الفت ألفت اليسا اليسار اليكس")
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 MARKS = '"«»“”„″\''  # the quote marks pages use, straight and curly
 # Verbs of outlets relaying words (``نقلت``, ``أوردته``): they name the outlet, not a speaker.

@@ -135,8 +135,10 @@ def parse_mention(tokens: list[str]) -> Mention:
             break  # a quote opens here
         closes = not opens and t.rstrip("،,:")[-1:] in MARKS
         after_particle = bool(name) and fold(name[-1]) in NAME_PARTICLES
+        # "علي الرشيد البدر بأن": before إن/أن, a third word with the article is the family's
+        closes = ends_clause(t) or following is not None and fold(following) in COMPLEMENTIZERS
         if has_article(t) and name and units > 1 and not after_particle and (
-                is_role_head(t) and not family or not ends_clause(t)):
+                is_role_head(t) and not family or not closes):
             break  # a third word with the article is a title (عيد دحروج المتهم من …)
         if has_article(t) and not name and role:
             break

@@ -8,6 +8,7 @@ ground ``mentions`` and ``roles`` read phrases on.
 from __future__ import annotations
 
 from repackage.ingest.lexicon import (
+    ARTICLE_NAMES,
     CATEGORY_NOUNS,
     COMPLEMENTIZERS,
     CONSTRUCT_NOUNS,
@@ -32,8 +33,10 @@ from repackage.text.arabic import strip_harakat
 
 
 def has_article(token: str) -> bool:
-    """The word starts with the article ``ال`` (not a hamza-alef and lam, as in ``ألفارو``)."""
-    return strip_harakat(token.strip(PUNCT)).startswith("ال")
+    """The word starts with the article ``ال`` (not a hamza-alef and lam, as in ``ألفارو``, nor
+    a given name written with those letters, as ``الياس``)."""
+    bare = strip_harakat(token.strip(PUNCT))
+    return bare.startswith("ال") and fold(bare) not in ARTICLE_NAMES
 
 
 def bare_word(token: str) -> str:

@@ -205,3 +205,9 @@ def test_given_names_written_with_the_articles_letters_and_bo_and_a_third_defini
     assert m.name == ("سامي", "الرشيد", "الفهد")
     m = parse_mention("سامي دحروج المتهم من".split())
     assert m.name == ("سامي", "دحروج")
+
+
+def test_the_words_of_a_named_bodys_statement_are_that_bodys():
+    paras = ["فندت وزارة الصحة في بيان لها اليوم الأخبار المنسوبة لأحد الأطباء.",
+             "وجاء في بيان الوزارة “تداولت بعض المواقع تصريحات مغلوطة ومنسوبة لأحد أساتذة الطب”."]
+    assert _speakers(paras)[0][0] == "وزارة الصحة"

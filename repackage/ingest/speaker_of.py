@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from repackage.ingest.antecedents import antecedent
 from repackage.ingest.attribution import (
     PLACEHOLDER,
     WORD,
@@ -35,7 +36,7 @@ from repackage.ingest.lexicon import (
     is_news_verb,
 )
 from repackage.ingest.mentions import parse_mention
-from repackage.ingest.name_words import has_article, is_boundary, is_role_head
+from repackage.ingest.name_words import bare_word, has_article, is_boundary, is_role_head
 from repackage.ingest.quote_marks import Span
 from repackage.ingest.roles import honorific_only
 from repackage.ingest.speakers import Person, Registry, opening_verb
@@ -182,8 +183,16 @@ def _statement_issuer(paragraph, pos, masks, registry: Registry, last: Person | 
     the words are the statement's, and whoever issued it speaks them."""
     tokens = masked_tokens(paragraph, sentence_start(paragraph, pos, masks), pos, masks)
     folded = [fold(t.strip("،,:")) for t in tokens]
+    came = ("جاء", "وجاء", "ورد", "وورد")
+    for k in range(len(folded) - 2):
+        if folded[k] in came and folded[k + 1] in ("في", "فى") and bare_word(folded[k + 2]) in SPEECH_NOUNS:
+            # "وجاء في بيان الوزارة “…”": the body the statement is of
+            text = described(tokens[k + 3:])
+            if text:
+                return registry.by_name(text.split()) or Person(antecedent(text, registry.texts) or text)
+            return last
     at = next((k for k in range(len(folded) - 1, 0, -1)
-               if folded[k] in _CONTAINED and folded[k - 1] in ("جاء", "وجاء", "ورد", "وورد")), None)
+               if folded[k] in _CONTAINED and folded[k - 1] in came), None)
     if at is None:
         return None
     head = tokens[:at - 1]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from repackage.ingest.lexicon import (
     AFTER_CUES,
     ATTENTION_NOUNS,
+    CATEGORY_NOUNS,
     CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     LIST_OPENERS,
@@ -122,6 +123,14 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
         j += 1  # "رد عليه الراشد", "وختم تصريحاته:": the pronoun is the one answered or speaking
     if j + 1 < len(tokens) and _whole_marked(tokens[j]) and not tokens[j].rstrip().endswith(("،", ",", ":")):
         j += 1  # "أبلغ «الرياضية» الأمير فلان": the outlet told, in marks, before the speaker
+    if j < len(tokens) and _to_outlet(tokens[j]):
+        # "فقالت لصحيفة “السياسة” الكويتية:": the outlet spoken to, then the speaker if any
+        j += 1
+        while j < len(tokens) and tokens[j] != PLACEHOLDER and (
+                _whole_marked(tokens[j]) or fold(tokens[j]).startswith("ال")) and not tokens[j].endswith(":"):
+            j += 1
+        if j < len(tokens) and tokens[j].endswith(":") and (_whole_marked(tokens[j]) or fold(tokens[j]).startswith("ال")):
+            return ()
     for k in range(j, min(len(tokens) - 1, j + _MAX_WINDOW)):
         if fold(tokens[k]) in _RELAYED and fold(tokens[k + 1]) == "عن":
             j = k + 2  # "وأكدت الوكالة نقلاً عن السفير فلان": the one the agency quotes speaks
@@ -138,6 +147,12 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
         if t.endswith(":"):
             break
     return tuple(out)
+
+
+def _to_outlet(token: str) -> bool:
+    """``لصحيفة``, ``لقناة``, ``لـ"…"``: the outlet a speaker talks to."""
+    f = fold(token)
+    return f.startswith("لـ") or f[:1] == "ل" and f[1:] in CATEGORY_NOUNS and f[1:] not in ("كلمه", "كلمة")
 
 
 _RELAYED = frozenset({"نقلا", "نقلاً"})
@@ -193,6 +208,8 @@ def cue_after(text: str, pos: int) -> Cue | None:
     """An attribution right after a quote that ends at ``pos``: ``، قال شي``, ``، وفق نقاد``."""
     rest = text[pos:]
     tokens = rest.lstrip(' "”“»،,').split()[:_MAX_WINDOW]
+    if len(tokens) > 1 and fold(tokens[0]) in ("هكذا", "وهكذا") and cue_kind(tokens[1]) == "verb":
+        tokens = tokens[1:]  # "“…”، هكذا قال سانشيز": the verb and its speaker follow
     if not tokens:
         return None
     if fold(tokens[0]) in ("حسبما", "وفقما", "كما") or (

@@ -158,6 +158,12 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         nearest = cues[0] if cues else None
         if nearest is not None and (shared := _shared_subject(nearest, registry, last)) is not None:
             return shared[0], shared[1], "before", nearest.kind, nearest.word
+        if nearest is not None and not nearest.window and nearest.before \
+                and fold(nearest.before[0]) in _TOPIC_OPENERS:
+            # "وعن تعاونها مع الشركة قالت:": the topic, not the subject; she is who has the floor,
+            # or the one the article is about
+            person = floor.pronoun(nearest.word) or (registry.people[0] if registry.people else None)
+            return person, None, "before", nearest.kind, nearest.word
         person = registry.mentioned_in(list(nearest.before)) if nearest else None
         kind = nearest.kind if nearest else after.kind
         if person is None and nearest is not None and (last is None or _kana_first(nearest.before)):
@@ -175,6 +181,7 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
     return None, None, "none", None, None
 
 
+_TOPIC_OPENERS = frozenset({"عن", "وعن", "حول", "وحول", "بشأن", "وبشأن", "عندما", "وعندما", "وحين", "حين"})
 _CONTAINED = frozenset({"فيه", "فيها"})
 
 

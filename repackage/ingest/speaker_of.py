@@ -158,8 +158,7 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         nearest = cues[0] if cues else None
         if nearest is not None and (shared := _shared_subject(nearest, registry, last)) is not None:
             return shared[0], shared[1], "before", nearest.kind, nearest.word
-        if nearest is not None and not nearest.window and nearest.before \
-                and fold(nearest.before[0]) in _TOPIC_OPENERS:
+        if nearest is not None and not nearest.window and _topic_only(nearest.before):
             # "وعن تعاونها مع الشركة قالت:": the topic, not the subject; she is who has the floor,
             # or the one the article is about
             person = floor.pronoun(nearest.word) or (registry.people[0] if registry.people else None)
@@ -182,6 +181,13 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
 
 
 _TOPIC_OPENERS = frozenset({"عن", "وعن", "حول", "وحول", "بشأن", "وبشأن", "عندما", "وعندما", "وحين", "حين"})
+def _topic_only(before: tuple[str, ...]) -> bool:
+    """The words before the verb are only a topic (``وعن تعاونها مع الشركة``), no clause that
+    could hold a subject (``وعن اللقاء، تحدث فلان``)."""
+    return bool(before) and fold(before[0]) in _TOPIC_OPENERS and not any(
+        t.rstrip().endswith(("،", ",", ":", ".")) or is_news_verb(t) or cue_kind(t) for t in before[1:])
+
+
 _CONTAINED = frozenset({"فيه", "فيها"})
 
 

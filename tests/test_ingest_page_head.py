@@ -220,3 +220,9 @@ def test_a_sentence_the_store_cut_is_no_byline():
 
     assert not person_name("وأكد ر") and not person_name("وقال سا")
     assert person_name("سامر الخالدي")
+
+
+def test_a_stored_date_field_glued_to_the_first_line_is_the_date():
+    fields = parse_raw("\n\n".join(["date 2026-02-02 " + BODY[0], *BODY[1:], "اترك تعليقاً"]) + "\n")
+    assert fields.published == "2026-02-02"
+    assert fields.paragraphs[0] == BODY[0]

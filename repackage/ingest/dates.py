@@ -26,6 +26,7 @@ _MONTH_ALT = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _DMY_NAME = re.compile(
     rf"(\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?:\s(?:من\s+)?|[/-]\s*)({_MONTH_ALT})(?:\s*/\s*(?:{_MONTH_ALT}))?"
     rf"\s*[,،/-]?\s*(\d{{4}})", re.I)
+_LABEL = re.compile(r"^date\s*[:：]?\s*")  # "date 2026-01-24": a stored page's own date field
 _WEEKDAY = re.compile(r"^(?:الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s*[,،\-–]?\s*")
 _ZONE = re.compile(r"^(?:gmt|utc)\s*", re.I)
 _TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm)?\s*[-|,،]?\s*", re.I)
@@ -33,7 +34,7 @@ _TIME_FIRST = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*(?:[صم]|am|pm)?\s*[-|,�
 
 def parse_date(text: str) -> str | None:
     """ISO date for ``text`` when it opens with (or is) a date; None otherwise."""
-    t = _WEEKDAY.sub("", to_western_digits(text.strip()).lower())  # "الأربعاء-2025-01-08"
+    t = _WEEKDAY.sub("", _LABEL.sub("", to_western_digits(text.strip()).lower()))  # "الأربعاء-2025-01-08"
     for attempt in range(2):
         for pattern, order in ((_ISO, "ymd"), (_DMY_NUM, "dmy")):
             if m := pattern.match(t):

@@ -6,6 +6,7 @@ turns its verdicts into ``RawFields`` and names the publisher from the page's ch
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from repackage.ingest.chrome import publisher_from_chrome, strip_bullet
@@ -43,9 +44,16 @@ def page_lines(text: str) -> list[tuple[int, str]]:
         line = normalize(raw_line)
         if line and line[0] in _BULLETS:
             line = strip_bullet(line)
+        if line and not out and (m := _STORED_DATE.match(line)) and m.end() < len(line):
+            # "date 2026-02-02 أكد الوزير …": the store's date field glued to the page's first line
+            out.append((number, line[:m.end()].strip()))
+            line = line[m.end():].strip()
         if line:
             out.append((number, line))
     return out
+
+
+_STORED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+(?=[\u0600-\u06ff])")
 
 
 def parse_raw(text: str) -> RawFields:

@@ -226,3 +226,18 @@ def test_a_stored_date_field_glued_to_the_first_line_is_the_date():
     fields = parse_raw("\n\n".join(["date 2026-02-02 " + BODY[0], *BODY[1:], "اترك تعليقاً"]) + "\n")
     assert fields.published == "2026-02-02"
     assert fields.paragraphs[0] == BODY[0]
+
+
+def test_a_notice_above_the_story_that_shares_none_of_its_words_is_chrome():
+    notice = "هذا المحتوى مأخوذ من شركاء خارجيين. لا يمكننا أن نضمن عرضه بشكل جيد على جميع الأجهزة."
+    page = "\n\n".join(["محتويات خارجية", notice, "(tickers_box)", *BODY, "اترك تعليقاً"]) + "\n"
+    fields = parse_raw(page)
+    assert fields.paragraphs == BODY
+    assert (notice, "chrome") in [(d.text, d.why) for d in fields.dropped]
+
+
+def test_a_comment_sections_head_ends_the_article():
+    page = "\n\n".join([HEADLINE, *BODY[:2], "شارك برأيك", "تعليقان",
+                        "1. والله كلام جميل جدا ونتمنى أن تستمر البلدية في هذا العمل الرائع دائما.",
+                        "ماذا تقول أنت؟"]) + "\n"
+    assert parse_raw(page).paragraphs == BODY[:2]

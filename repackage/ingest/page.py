@@ -48,7 +48,7 @@ from repackage.ingest.meta import (
 )
 from repackage.ingest.name_words import is_role_head
 from repackage.ingest.quote_marks import find_spans
-from repackage.ingest.tail import trailing_lines
+from repackage.ingest.tail import leading_lines, trailing_lines
 
 LEAD_PARAGRAPHS = 3
 
@@ -219,6 +219,10 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     tail = trailing_lines(kept, blocks, inside)
     for i in tail:
         kinds[i] = ("dropped", "after-end")
+    head = leading_lines(kept, blocks, inside)
+    for i in head:
+        kinds[i] = ("dropped", "chrome")
+    tail = tail + head
     if tail:
         layout.paragraphs = [merged.get(i, texts[i]) for i in kept if i not in tail]
     for i, (n, t) in enumerate(lines):

@@ -1,4 +1,4 @@
-"""Lines at the foot of the article block that do not belong to the article. Pure.
+"""Lines at the foot (or the head) of the article block that do not belong to the article. Pure.
 
 End markers (``chrome.py``) stop the body at the phrases sites print there; some sites print
 none, and what follows the story still reads as prose to a boilerplate classifier: a comment
@@ -47,3 +47,22 @@ def trailing_lines(body: Sequence[int], blocks: Sequence[Block],
                 dropped.extend(tail)
     return sorted(dropped)
 
+
+
+def leading_lines(body: Sequence[int], blocks: Sequence[Block], interruptions: Sequence[int]) -> list[int]:
+    """Indices among ``body`` that come before the article: a notice above it (``هذا المحتوى
+    مأخوذ من شركاء خارجيين …``) cut off from the story by a chrome line and sharing almost no
+    content word with it. The same test as :func:`trailing_lines`, at the other end."""
+    kept = list(body)
+    cut = min((i for i in interruptions if kept and i > kept[0]), default=None)
+    if cut is None:
+        return []
+    head = [i for i in kept if i < cut]
+    story = [i for i in kept if i > cut]
+    if not 0 < len(head) <= MAX_TAIL or len(story) < MIN_STORY_PARAGRAPHS \
+            or any(i > story[0] for i in interruptions):
+        return []
+    words: set[str] = set()
+    for i in story:
+        words |= content_words(blocks[i].text)
+    return head if all(overlap(blocks[i].text, words) < MAX_COHESION for i in head) else []

@@ -219,7 +219,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     tail = trailing_lines(kept, blocks, inside)
     for i in tail:
         kinds[i] = ("dropped", "after-end")
-    head = leading_lines(kept, blocks, inside)
+    head = leading_lines(kept, blocks, inside, layout.title)
     for i in head:
         kinds[i] = ("dropped", "chrome")
     tail = tail + head

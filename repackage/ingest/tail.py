@@ -49,13 +49,17 @@ def trailing_lines(body: Sequence[int], blocks: Sequence[Block],
 
 
 
-def leading_lines(body: Sequence[int], blocks: Sequence[Block], interruptions: Sequence[int]) -> list[int]:
+def leading_lines(body: Sequence[int], blocks: Sequence[Block], interruptions: Sequence[int],
+                  title: str | None = None) -> list[int]:
     """Indices among ``body`` that come before the article: a notice above it (``هذا المحتوى
     مأخوذ من شركاء خارجيين …``) cut off from the story by a chrome line and sharing almost no
-    content word with it. The same test as :func:`trailing_lines`, at the other end."""
+    content word with it (nor with the headline, which a lead tells). The same test as
+    :func:`trailing_lines`, at the other end; a "read also" box is no such cut."""
     kept = list(body)
     cut = min((i for i in interruptions if kept and i > kept[0]), default=None)
-    if cut is None:
+    if cut is None or blocks[cut].inline_box or blocks[cut].end_marker:
+        return []
+    if title and any(overlap(blocks[i].text, content_words(title)) >= MAX_COHESION for i in kept if i < cut):
         return []
     head = [i for i in kept if i < cut]
     story = [i for i in kept if i > cut]

@@ -241,3 +241,18 @@ def test_a_comment_sections_head_ends_the_article():
                         "1. والله كلام جميل جدا ونتمنى أن تستمر البلدية في هذا العمل الرائع دائما.",
                         "ماذا تقول أنت؟"]) + "\n"
     assert parse_raw(page).paragraphs == BODY[:2]
+
+
+def test_a_wires_credit_line_after_the_story_gives_the_writer():
+    assert byline_of("(إعداد سلمى حداد للنشرة العربية - تحرير سامر نادر)") == "سلمى حداد"
+    page = "\n\n".join([HEADLINE, *BODY, "(إعداد سلمى حداد للنشرة العربية - تحرير سامر نادر)", "اترك تعليقاً"])
+    assert parse_raw(page + "\n").byline == "سلمى حداد"
+
+
+def test_a_rank_before_the_name_leaves_the_title_and_a_command_governs_its_city():
+    from repackage.ingest.mentions import parse_mention
+
+    m = parse_mention("المدير العام للدفاع المدني بالتكليف العميد الركن سامر نادر إن".split())
+    assert (" ".join(m.role), m.name) == ("المدير العام للدفاع المدني بالتكليف", ("سامر", "نادر"))
+    m = parse_mention("المتحدث باسم قيادة عمليات المدينة سامر نادر إن".split())
+    assert (" ".join(m.role), m.name) == ("المتحدث باسم قيادة عمليات المدينة", ("سامر", "نادر"))

@@ -20,6 +20,7 @@ from repackage.ingest.lexicon import (
     NAME_PARTICLES,
     PREPOSITIONS,
     PUNCT,
+    RANKS,
     fold,
     is_speech_object,
 )
@@ -100,8 +101,10 @@ def parse_mention(tokens: list[str]) -> Mention:
         if is_role_head(tokens[i]):
             j = role_phrase(tokens, i)
             role = [t.strip(PUNCT) for t in tokens[i:j]]
-            while len(role) > 1 and bare_word(role[-1]) in HONORIFICS:
-                role.pop()  # "… والأمن القومي د. فراس إلياس": the honorific is not the title
+            while len(role) > 1 and (bare_word(role[-1]) in HONORIFICS or bare_word(role[-1]) in RANKS):
+                # "… والأمن القومي د. فراس إلياس", "… بالتكليف العميد الركن فلان": the honorific
+                # or the rank is not the title
+                role.pop()
             i = j
             if ends_clause(tokens[j - 1]):
                 comma = tokens[j - 1].rstrip().endswith(("،", ","))

@@ -26,6 +26,7 @@ _BYLINE_HEAD = re.compile(rf"^{_BYLINE_WORD}\s*[:：\-–]?\s+(.{{2,60}}?)\s*[:�
 _DATELINE = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)? / ([^/]{3,40}?) / [^/]{2,30}$")
 # "ج. ف (البطولة)": a writer's initials and the outlet in brackets
 _INITIALS = re.compile(r"^[\u0621-\u064a]\.\s*(?:[\u0621-\u064a]\.?\s*){1,2}\([^()]{2,30}\)$")
+_DESK = re.compile(r"\s+(?:للنشرة|لنشرة|-\s+تحرير|–\s+تحرير)\b")
 _FROM = re.compile(r"^من\s+(\S+(?:\s+\S+){1,2})$")
 # a site's name may stand before the label ("موقع نشر في: …"): one or two short words
 _DATED = re.compile(
@@ -104,6 +105,8 @@ def byline_of(line: str) -> str | None:
         return None
     if _INITIALS.match(line.strip()):
         return line.strip()
+    if line.strip().startswith("(") and line.strip().endswith(")"):
+        line = line.strip()[1:-1]  # "(إعداد فلانة للنشرة العربية - تحرير فلان)": a wire's credit line
     m = _BYLINE_HEAD.match(line) or _FROM.match(line) or _DATELINE.match(line)
     if m is None:
         return None
@@ -112,6 +115,7 @@ def byline_of(line: str) -> str | None:
     if cut:
         name = name[: cut.start()]
         name = _WEEKDAY_BEFORE.sub("", name)
+    name = _DESK.split(name)[0]  # "فلانة للنشرة العربية - تحرير فلان": the writer, not the desk
     name = name.strip(" .:،,-–")
     if name.lower() in _AGENCY_NAMES:
         return None  # "بقلم: Reuters" names the wire, not the writer
@@ -122,6 +126,8 @@ def date_and_byline(line: str) -> tuple[str | None, str | None]:
     """A line that carries both a date and a byline (``الأحد 24 يونيو 2018, 15:45 كتب : X``)."""
     if len(line) > MAX_META_LEN:
         return None, None
+    if line.startswith("(") and line.endswith(")") and _BYLINE_HEAD.match(line[1:-1].strip()):
+        line = line[1:-1].strip()  # "(إعداد فلانة للنشرة العربية - تحرير فلان)"
     m = _BYLINE.search(line)
     if not m:
         date = date_of(line)

@@ -226,3 +226,9 @@ def test_thus_said_after_the_quote_attributes_it():
     paras = ["نفى رئيس الحكومة سامر حداد اليوم تغيير موقفه من الملف.",
              "“على عكس رؤساء الحكومة السابقين، ليس لدي مشكلة مع هاتفي المحمول”، هكذا قال حداد للصحفيين."]
     assert _speakers(paras)[0][0] == "سامر حداد"
+
+
+def test_an_html_entitys_residue_is_read_as_a_straight_mark():
+    paras = ["وعبر سامر حداد المدير المالي للبنك عن ارتياحه. وأضاف quot;هذا مؤشر جيد على نمو قوي في صافي الأرباح quot;."]
+    assert _speakers(paras) == [("سامر حداد", "المدير المالي للبنك")]
+    assert _cards(paras) == ["هذا مؤشر جيد على نمو قوي في صافي الأرباح"]

@@ -125,6 +125,9 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
     ``title`` and ``standfirsts`` also give an interview's interviewee and pull quotes
     (:mod:`repackage.ingest.interview`).
     """
+    # "وأضاف quot;…": the residue of an HTML entity a scraper left is a straight mark, read as
+    # one without changing the paragraph's length (quote offsets stay the page's)
+    paragraphs = [_ENTITY_MARK.sub(lambda m: " " * (len(m.group()) - 1) + '"', p) for p in paragraphs]
     registry = build_registry(list(context or []) + list(paragraphs), body_from=len(context or ()))
     names = NameSpans(registry, list(paragraphs))
     floor = Floor()
@@ -179,6 +182,9 @@ def extract_quotes(paragraphs: list[str], context: list[str] | None = None, *,
              if q.paragraph is None or q.paragraph not in answered]
     # the headline's and standfirst's pull quotes come first, as the reader meets them
     return tuple(sorted(quotes + extra, key=_reading_order)) if extra else tuple(quotes)
+
+
+_ENTITY_MARK = re.compile(r"&quot;|(?<![\w&])quot;|&#34;")
 
 
 def _described_in_full(quotes: list[Quote], texts: list[str], registry: Registry) -> list[Quote]:

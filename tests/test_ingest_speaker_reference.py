@@ -232,3 +232,12 @@ def test_an_html_entitys_residue_is_read_as_a_straight_mark():
     paras = ["وعبر سامر حداد المدير المالي للبنك عن ارتياحه. وأضاف quot;هذا مؤشر جيد على نمو قوي في صافي الأرباح quot;."]
     assert _speakers(paras) == [("سامر حداد", "المدير المالي للبنك")]
     assert _cards(paras) == ["هذا مؤشر جيد على نمو قوي في صافي الأرباح"]
+
+
+def test_a_title_stops_before_the_verbs_object_after_its_nisba_but_not_before_bism():
+    m = parse_mention("مدرب المنتخب الجزائري بصعوبة الوضعية الحالية".split())
+    assert m.role == ("مدرب", "المنتخب", "الجزائري")
+    m = parse_mention("الناطق الرسمي باسم الجيش السوداني نبيل عبدالله:".split())
+    assert (" ".join(m.role), m.name) == ("الناطق الرسمي باسم الجيش السوداني", ("نبيل", "عبدالله"))
+    m = parse_mention("الرئيس الجزائري بوتفليقة إن".split())
+    assert m.name == ("بوتفليقة",)

@@ -78,6 +78,11 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
             break  # "مدرب فريق النصر الحكم …": a definite noun closes the chain; the next is the object
         if f[0] in "لب" and f[1:].startswith("ال") and not ends_clause(t) and fold(nxt) in _STOP_IN_ROLE:
             break  # "مدرب المنتخب بالتطرق إلى …": a verbal noun with its preposition, not the title
+        if ok and f[:1] == "ب" and len(f) > 3 and not has_article(f[1:]) and bare_word(f[1:]) not in CONSTRUCT_NOUNS \
+                and f not in CONSTRUCT_NOUNS and f not in ROLE_LINKS \
+                and has_article(tokens[j - 1]) and fold(tokens[j - 1]).endswith(("ي", "ية", "يه")) \
+                and has_article(nxt) and not ends_clause(t):
+            break  # "مدرب المنتخب الجزائري بصعوبة الوضعية": after the nisba, the verb's object
         if not ok:
             break
         j += 1

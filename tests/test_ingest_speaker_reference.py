@@ -241,3 +241,11 @@ def test_a_title_stops_before_the_verbs_object_after_its_nisba_but_not_before_bi
     assert (" ".join(m.role), m.name) == ("الناطق الرسمي باسم الجيش السوداني", ("نبيل", "عبدالله"))
     m = parse_mention("الرئيس الجزائري بوتفليقة إن".split())
     assert m.name == ("بوتفليقة",)
+
+
+def test_an_age_group_belongs_to_the_title_and_a_family_name_may_open_with_waw():
+    m = parse_mention("مدرب المنتخب الوطني لأقل من 18 سنة سامي وهبي إن".split())
+    assert (" ".join(m.role), m.name) == ("مدرب المنتخب الوطني لأقل من 18 سنة", ("سامي", "وهبي"))
+    assert parse_mention("الوزير سامح شكري ونظيره الأردني".split()).name == ("سامح", "شكري")
+    assert parse_mention("الناقدة سلمى حداد ورئيسة اللجنة إن".split()).name == ("سلمى", "حداد")
+    assert parse_mention("المدرب خالد نادر واثقا من".split()).name == ("خالد", "نادر")

@@ -104,7 +104,7 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
         return False  # "بالتطرق إلى": a verbal noun with its preposition
     if first:
         return True
-    if f[0] == "و" and len(f) >= 3:
+    if f[0] == "و" and len(f) >= 3 and not _family_with_waw(token, f, following):
         return False  # "ونظيره": the conjunction opens the next phrase
     title_follows = following is not None and has_article(following) and is_role_head(following)
     # "بوريطة،", "بوتفليقة كل": a family name that starts like ب/ل and ends in ة closes the name
@@ -119,3 +119,18 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     # a present-tense verb with its object (شي يحضر قمة) after the name
     return not (f[0] in "يت" and len(f) >= 4 and not ends_clause(token) and (
         following is None or not is_boundary(fold(following))))
+
+
+def _family_with_waw(token: str, f: str, following: str | None) -> bool:
+    """``وهبي``, ``واتسون`` as a family name: no pronoun, article or verb after the و, and the
+    name ends there (a clause's end, إن/أن, or a preposition follows), as a joined noun does not."""
+    if f.endswith(("ه", "ها", "هم", "هما", "ا")) or has_article(f[1:]) or is_news_verb(f) or len(f) < 4:
+        return False  # (an accusative after the name, "واثقا", describes the speaker)
+    if is_role_head(f[1:]) or bare_word(f[1:]) in CONSTRUCT_NOUNS:
+        return False  # "فلانة ورئيسة اللجنة": a second title joined on
+    if ends_clause(token):
+        return True
+    if following is None:
+        return False
+    g = fold(following)
+    return g in COMPLEMENTIZERS or g in PREPOSITIONS or g[:1] == "ل" and len(g) > 3

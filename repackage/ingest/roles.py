@@ -9,6 +9,8 @@ chain (``… النصر الحكم``), a verbal noun with its preposition or whe
 
 from __future__ import annotations
 
+import re
+
 from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
     CONSTRUCT_NOUNS,
@@ -44,6 +46,11 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
     if ends_clause(tokens[i]):
         return j
     while j < len(tokens) and j - i < (_MAX_APPOSITION if apposition else _MAX_ROLE):
+        if (age := _age_group(tokens, j)) and not ends_clause(tokens[j - 1]):
+            j += age  # "مدرب المنتخب لأقل من 18 سنة": the team's age group is part of the title
+            if ends_clause(tokens[j - 1]):
+                break
+            continue
         t, f = tokens[j], fold(tokens[j])
         prev = fold(tokens[j - 1])
         if not f:
@@ -89,6 +96,17 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
         if ends_clause(t):
             break
     return j
+
+
+_AGE = re.compile(r"^(?:ل?[أا]قل من|تحت) \d{1,2} (?:سنة|عاما|عامًا|سنه)[،,:.]?$")
+
+
+def _age_group(tokens: list[str], j: int) -> int:
+    """How many tokens from ``j`` make an age group (``لأقل من 18 سنة``, ``تحت 23 عاما``), or 0."""
+    for n in (4, 3):
+        if _AGE.match(" ".join(tokens[j:j + n])):
+            return n
+    return 0
 
 
 def _possessed_construct(token: str) -> bool:

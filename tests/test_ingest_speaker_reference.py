@@ -249,3 +249,8 @@ def test_an_age_group_belongs_to_the_title_and_a_family_name_may_open_with_waw()
     assert parse_mention("الوزير سامح شكري ونظيره الأردني".split()).name == ("سامح", "شكري")
     assert parse_mention("الكاتبة سلمى حداد ورئيسة اللجنة إن".split()).name == ("سلمى", "حداد")
     assert parse_mention("المدرب خالد نادر واثقا من".split()).name == ("خالد", "نادر")
+
+
+def test_a_description_and_the_name_between_commas_before_the_verb_is_its_subject():
+    paras = ['اللاجئ السوري من محافظة الحسكة، سامر نادر، قال إنه هرب مع أطفاله، مضيفاً، "كان هدفي الوحيد أن أحمي حياة أطفالي من الحرب".']
+    assert _speakers(paras) == [("سامر نادر", "اللاجئ السوري من محافظة الحسكة")]

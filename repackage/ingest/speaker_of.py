@@ -116,9 +116,20 @@ def speech_events(paragraph: str, masks: list[tuple[int, int]], registry: Regist
         if cue_kind(t) in ("verb", "object") and not fold(t).endswith("وا"):
             cue = Cue("verb", t, speaker_window(tokens, i), ())
             person, _ = resolve_cue(cue, registry, last)
+            if person is None and not cue.window and cue_kind(t) == "verb":
+                person = _subject_named_before(tokens[:i], registry)
             if person is not None and (cue_kind(t) == "verb" or registry.by_name(person.name.split())):
                 events.append((offsets[i], person, t))
     return events
+
+
+def _subject_named_before(tokens: list[str], registry: Registry) -> Person | None:
+    """``اللاجئ السوري من الحسكة، محمد هزيان، قال``: the subject before the verb, a description
+    and the name between commas, opening its sentence."""
+    start = max((k + 1 for k, t in enumerate(tokens) if t == PLACEHOLDER or t.rstrip().endswith((".", "؟", "!"))),
+                default=0)
+    named = named_after(tokens[start:])
+    return _named(named, registry) if named is not None else None
 
 
 def attribute(paragraph, span, masks, registry, floor, continues=False):

@@ -19,6 +19,7 @@ from repackage.ingest.lexicon import (
     CATEGORY_NOUNS,
     CLAUSE_OPENERS,
     COMPLEMENTIZERS,
+    HONORIFIC_PRONOUNS,
     LIST_OPENERS,
     MARKS,
     MASDAR_GOVERNORS,
@@ -210,6 +211,10 @@ def cue_after(text: str, pos: int) -> Cue | None:
     tokens = rest.lstrip(' "”“»،,').split()[:_MAX_WINDOW]
     if len(tokens) > 1 and fold(tokens[0]) in ("هكذا", "وهكذا") and cue_kind(tokens[1]) == "verb":
         tokens = tokens[1:]  # "“…”، هكذا قال سانشيز": the verb and its speaker follow
+    else:
+        back = tokens[1:] if tokens and tokens[0] in (".", "…") else tokens
+        if len(back) > 2 and fold(back[0]) in ("بهذه", "بتلك") and cue_kind(back[2]) == "verb":
+            tokens = back[2:]  # "“…”. بهذه الكلمات تقول الطبيبة": the words, then the verb
     if not tokens:
         return None
     if fold(tokens[0]) in ("حسبما", "وفقما", "كما") or (
@@ -260,8 +265,9 @@ def names_nobody(window: tuple[str, ...]) -> bool:
     """The verb's next words are a preposition, a time word or nothing: a pronoun subject."""
     if not window:
         return True
-    f = fold(window[0])
-    return (f in PREPOSITIONS and f != "علي") or f in TIME_WORDS or f in COMPLEMENTIZERS
+    f = fold(window[0].strip("،,:"))
+    return (f in PREPOSITIONS and f != "علي") or f in TIME_WORDS or f in COMPLEMENTIZERS \
+        or f in HONORIFIC_PRONOUNS  # "وقال سموه": his highness, the one who has the floor
 
 
 def relative_subject(before: tuple[str, ...]) -> str | None:

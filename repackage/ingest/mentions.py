@@ -58,6 +58,9 @@ class Mention:
         return " ".join(self.role) or None
 
 
+_COMPOUND_TAILS = frozenset({"الدين", "الله", "الرحمن", "الرحيم"})
+
+
 def _apposed_name(tokens: list[str], i: int) -> tuple[tuple[str, ...], tuple[str, ...], int]:
     """``وزير الاستخبارات، إيلي كوهين، إنه``: a name set between commas after its title, with
     the nationality written before it (``، السلوفيني فلان،``) and the tokens read."""
@@ -128,6 +131,12 @@ def parse_mention(tokens: list[str]) -> Mention:
         particle_next = bool(name) and fold(name[-1]) in NAME_PARTICLES and f.isalpha() \
             and not is_boundary(f)  # آل الشيخ, أبو الفضل: the particle takes any word
         following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if name and fold(t.strip(PUNCT)) in _COMPOUND_TAILS and fold(name[-1]) not in NAME_PARTICLES:
+            name.append(t.strip(PUNCT))  # "أحمد عماد الدين": الدين completes its word, not a title
+            i += 1
+            if ends_clause(t):
+                break
+            continue
         family = bool(name) and ends_clause(t) and has_article(t) and bare_word(t) in HONORIFICS
         if not particle_next and not family and not is_name_word(t, first=not name, following=following):
             break  # (a form of address ending the name before its comma is a family name: السيد)

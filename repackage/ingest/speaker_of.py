@@ -62,13 +62,17 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
         return (person, " ".join(mention.name or mention.role)) if person else (None, None)
     if not mention.role and (named := named_after(window)) is not None:
         return _named(named, registry), named[0]  # "أحد السكان، فلان الفلاني، إن"
+    if len(mention.name) == 1 and not mention.role and bare_word(mention.name[0]) in SPEECH_NOUNS:
+        return last, None  # "وأضاف البيان": the statement speaks for whoever issued it
     if mention.name:
         written = " ".join(mention.name)
         person = registry.by_name(list(mention.name))
         if person is None and len(mention.name) == 1:
             person = registry.expand(mention.name[0])
         if person is not None:
-            return Person(person.name, role or person.role, person.words), written
+            # "وقال الوزير أخنوش": a one-word title does not replace the full one given earlier
+            keep = person.role and (not role or len(role.split()) == 1)
+            return Person(person.name, person.role if keep else role, person.words), written
         if cue.kind == "object":
             return None, None  # "حث الكتلة على": after such verbs an unknown word is the object
         text = described(window)
@@ -85,6 +89,8 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
     if (named := named_after(window)) is not None:
         return _named(named, registry), named[0]
     text = described(window)
+    if text and len(text.split()) <= 2 and bare_word(text.split()[0].strip("،,:")) in SPEECH_NOUNS:
+        return last, None  # "وأضاف البيان": the statement speaks for whoever issued it
     return (Person(text), text) if text else (None, None)
 
 

@@ -39,3 +39,8 @@ def test_a_weekday_joined_by_a_dash_and_a_two_digit_year_are_read(text, iso):
 
 def test_a_score_is_no_short_date():
     assert parse_date("2/1/2") is None and parse_date("الفريق فاز 3/1/22 مرة") is None
+
+
+def test_a_feminine_published_label_and_bi_tarikh_are_cut_whole():
+    assert date_of("نشرت بتاريخ 29 ديسمبر 2023") == "29 ديسمبر 2023"
+    assert parse_date(date_of("نشرت بتاريخ 29 ديسمبر 2023")) == "2023-12-29"

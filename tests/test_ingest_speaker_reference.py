@@ -280,3 +280,9 @@ def test_the_statement_speaks_for_its_issuer_and_these_words_attribute_after_the
         "واستكمل الوزير سامي نادر: «يجب الحصول على المعلومة من مصدرها الرسمي دائما».",
     ]
     assert [s for s, _ in _speakers(paras)] == ["وزارة التربية", "وزارة التربية", "سلمى حداد", "سامي نادر"]
+
+
+def test_a_joined_title_word_matches_its_bare_form():
+    paras = ["قال نائب رئيس الوزراء ووزير الصحة سامي نادر إن الوضع مستقر.",
+             "وأضاف وزير الصحة والسكان: «ليس لدينا ما نخفيه ولسنا في موضع اتهام حتى ندافع عن أنفسنا»."]
+    assert _speakers(paras)[0][0] == "سامي نادر"

@@ -61,9 +61,13 @@ _JOINING = frozenset({"عبد", "ابو"})
 
 
 def _content(words) -> set[str]:
+    """A title's words for comparing titles: no article, no joining و (``ووزير`` = ``وزير``),
+    no feminine ending."""
     out = set()
     for w in words:
         b = bare_word(w)
+        if len(b) > 4 and b[0] == "و" and (is_role_head(b[1:]) or bare_word(b[1:]) != b[1:]):
+            b = bare_word(b[1:])  # "ووزير الصحة", "والسكان"
         if b and not is_boundary(fold(w)) and len(b) > 1:
             out.add(b.removesuffix("ة").removesuffix("ه"))
     return out

@@ -256,3 +256,13 @@ def test_a_rank_before_the_name_leaves_the_title_and_a_command_governs_its_city(
     assert (" ".join(m.role), m.name) == ("المدير العام للدفاع المدني بالتكليف", ("سامر", "نادر"))
     m = parse_mention("المتحدث باسم قيادة عمليات المدينة سامر نادر إن".split())
     assert (" ".join(m.role), m.name) == ("المتحدث باسم قيادة عمليات المدينة", ("سامر", "نادر"))
+
+
+def test_a_counter_is_no_headline_a_section_label_no_byline_and_a_disclaimer_ends_the_article():
+    from repackage.ingest.chrome import is_end_marker
+    from repackage.ingest.page import person_name
+
+    fields = parse_raw(_page(["- 2,288,582", "عرب وعالم"]))
+    assert fields.title != "- 2,288,582" and fields.byline is None
+    assert not person_name("عرب وعالم")
+    assert is_end_marker("إخلاء مسؤولية إن م") and is_end_marker("لقراءة التقرير: الرابط")

@@ -107,8 +107,8 @@ _END_PATTERNS = [
     r"leave a (?:comment|reply)", r"^(?:no stories found|load more)",
     # a comment section's head: its count, a call to share an opinion or to be the first
     r"^(?:\d+\s+)?تعليق(?:ان|ات)?\s*$", r"^شارك\S*\s+برأي", r"(?:اول|أول)\s+تعليق",
-    # a closing call to follow the outlet's news elsewhere
-    r"^\W*للاطلاع على (?:أحدث|آخر|اخر) الأخبار",
+    # a closing call to follow the outlet's news elsewhere, or to read a linked report
+    r"^\W*للاطلاع على (?:أحدث|آخر|اخر) الأخبار", r"^لقراءة\s+\S+\s*[:：]", r"^إخلاء (?:ال)?مسؤولية",
     r"^(?:المصدر|المصادر)\s*[:：]?\s*$",  # a bare source label heads the footer or the author's box
 ]
 _END = re.compile("|".join(f"(?:{p})" for p in _END_PATTERNS).translate(_HAMZA), re.IGNORECASE)

@@ -24,6 +24,7 @@ from repackage.ingest.mentions import parse_mention
 
 MAX_HEADLINE_LEN = 250
 MIN_SCORE = 0.2
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 DECK_DISTANCE = 2  # a deck stands right under its headline
 
 _SUFFIX = re.compile(r"^(.{12,}?)\s+(?:[-–—|]|::)\s+([^-–—|]{2,40})$|^(.{12,}?)\s*\|\s*([^|]{2,40})$")
@@ -170,8 +171,8 @@ def choose_headline(blocks: list[Block], meta: list, start: int, lead: set[str],
         if meta[i] is not None or b.chrome or b.end_marker or b.latin_share > 0.5:
             continue
         if b.word_count < 3 or b.length > MAX_HEADLINE_LEN or looks_like_caption(b.text) \
-                or place_and_outlet(b.text):
-            continue
+                or place_and_outlet(b.text) or len(_WORDS.findall(b.text)) < 2:
+            continue  # (a counter, "- 2,288,582", has no words)
         if b.text.rstrip().endswith(":") or fold(b.text.split()[0]) in COMPLEMENTIZERS \
                 or i and blocks[i - 1].text.rstrip().endswith(":"):
             continue  # "فلان:" then "إنّ هذا المشروع …": a pull quote under its speaker's name

@@ -258,8 +258,8 @@ def person_name(line: str) -> bool:
         f = fold(w)
         if f in FUNCTION_WORDS or (not prev and (cue_kind(w) or is_news_verb(w))):
             return False  # "وأكد ر": a sentence the store cut, not a name
-        if len(f) < 2:
-            return False
+        if len(f) < 2 or prev and f[0] == "و" and len(f) > 3:
+            return False  # "عرب وعالم": a section's two words joined, not a name
         # family names with the article are mostly of origin (``البنهاوي``); ``الصحة`` is a title
         if f.startswith("ال") and fold(prev) not in NAME_PARTICLES and not (prev and f.endswith("ي")):
             return False

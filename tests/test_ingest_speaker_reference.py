@@ -286,3 +286,11 @@ def test_a_joined_title_word_matches_its_bare_form():
     paras = ["قال نائب رئيس الوزراء ووزير الصحة سامي نادر إن الوضع مستقر.",
              "وأضاف وزير الصحة والسكان: «ليس لدينا ما نخفيه ولسنا في موضع اتهام حتى ندافع عن أنفسنا»."]
     assert _speakers(paras)[0][0] == "سامي نادر"
+
+
+def test_a_nationality_after_a_countrys_name_is_the_persons_origin():
+    m = parse_mention("مدرب منتخب مصر البرتغالي كارلوس نادر إن".split())
+    assert (m.role, m.descriptors) == (("مدرب", "منتخب", "مصر"), ("البرتغالي",))
+    assert parse_mention("وزير الخارجية الأمريكي سامي نادر إن".split()).role == ("وزير", "الخارجية", "الأمريكي")
+    assert parse_mention("الكاتب والمحلل السياسي سامي نادر إن".split()).role == ("الكاتب", "والمحلل", "السياسي")
+    assert parse_mention("رئيس الإدارة الإعلامية بوزارة الخارجية، السفير سامي نادر، إن".split()).role[-1] == "الخارجية"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from repackage.ingest.lexicon import (
     COMPLEMENTIZERS,
+    CONSTRUCT_NOUNS,
     EPITHETS,
     HONORIFICS,
     MARKS,
@@ -108,6 +109,13 @@ def parse_mention(tokens: list[str]) -> Mention:
                 # "… والأمن القومي د. فراس إلياس", "… بالتكليف العميد الركن فلان": the honorific
                 # or the rank is not the title
                 role.pop()
+            if len(role) >= 3 and has_article(role[-1]) and is_nationality(fold(role[-1])) \
+                    and fold(role[-1]).endswith("ي") and not has_article(role[-2].removeprefix("و")) \
+                    and not is_role_head(role[-2]) and bare_word(role[-2]) not in CONSTRUCT_NOUNS \
+                    and fold(role[-2])[:1] not in "بل":
+                # "مدرب منتخب مصر البرتغالي": after a name the nisba cannot describe, it is the
+                # person's origin, not part of the title
+                desc.append(role.pop())
             i = j
             if ends_clause(tokens[j - 1]):
                 comma = tokens[j - 1].rstrip().endswith(("،", ","))

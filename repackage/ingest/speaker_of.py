@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from repackage.ingest.antecedents import antecedent
 from repackage.ingest.attribution import (
     PLACEHOLDER,
     WORD,
@@ -20,85 +19,26 @@ from repackage.ingest.attribution import (
     cue_after,
     cue_kind,
     cues_before,
-    masked_tokens,
     names_nobody,
     relative_subject,
     sentence_start,
     speaker_window,
     word_of,
 )
+from repackage.ingest.cue_person import named_person, resolve_cue
 from repackage.ingest.descriptions import described, named_after
 from repackage.ingest.lexicon import (
     MASDAR_GOVERNORS,
-    SPEECH_NOUNS,
     SPEECH_VERBS,
     fold,
-    is_news_verb,
 )
 from repackage.ingest.mentions import parse_mention
-from repackage.ingest.name_words import bare_word, has_article, is_boundary, is_role_head
+from repackage.ingest.name_words import has_article, is_boundary, is_role_head
 from repackage.ingest.quote_marks import Span
-from repackage.ingest.roles import honorific_only
-from repackage.ingest.speakers import Person, Registry, opening_verb
+from repackage.ingest.speakers import Person, Registry
+from repackage.ingest.subjects import shared_subject, statement_issuer, topic_only
 
 _TOKEN = re.compile(r"\S+")
-
-
-def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Person | None, str | None]:
-    """The person a cue names explicitly, and how the text writes them; None for a pronoun."""
-    window = list(cue.window)
-    if cue.kind == "participle" or (not cue.plural and names_nobody(cue.window)):
-        return None, None
-    mention = parse_mention(window)
-    role = None if honorific_only(mention.role) else mention.role_text
-    if not mention.name and len(mention.role) == 1 and honorific_only(mention.role) \
-            and (known := registry.by_name([mention.role[0]])) is not None:
-        return known, mention.role[0]  # "وقال السيد": the surname of محمد عبد الستار السيد
-    if cue.kind == "according":
-        # "وبحسب الوزير، فإن …": only a person the article names is taken for the speaker here
-        person = registry.by_name(list(mention.name)) if mention.name else None
-        if person is None and mention.role and not mention.name:
-            person = registry.by_title(list(mention.role + mention.descriptors), recent=last)
-        return (person, " ".join(mention.name or mention.role)) if person else (None, None)
-    if not mention.role and (named := named_after(window)) is not None:
-        return _named(named, registry), named[0]  # "أحد السكان، فلان الفلاني، إن"
-    if len(mention.name) == 1 and not mention.role and bare_word(mention.name[0]) in SPEECH_NOUNS:
-        return last, None  # "وأضاف البيان": the statement speaks for whoever issued it
-    if mention.name:
-        written = " ".join(mention.name)
-        person = registry.by_name(list(mention.name))
-        if person is None and len(mention.name) == 1:
-            person = registry.expand(mention.name[0])
-        if person is not None:
-            # "وقال الوزير أخنوش": a one-word title does not replace the full one given earlier
-            keep = person.role and (not role or len(role.split()) == 1)
-            return Person(person.name, person.role if keep else role, person.words), written
-        if cue.kind == "object":
-            return None, None  # "حث الكتلة على": after such verbs an unknown word is the object
-        text = described(window)
-        if cue.kind == "after" or (text and len(text.split()) > len(mention.name) + 1 and not role):
-            # "، وفق متابعين ونقاد" / "وقال مصدر، طلب عدم نشر اسمه،": a description, not a name
-            return Person(text), text
-        return Person(written, role), written
-    if mention.role:
-        person = registry.by_title(list(mention.role + mention.descriptors), recent=last)
-        if person is not None:
-            return person, " ".join(mention.role)
-    if cue.kind == "object":
-        return None, None
-    if (named := named_after(window)) is not None:
-        return _named(named, registry), named[0]
-    text = described(window)
-    if text and len(text.split()) <= 2 and bare_word(text.split()[0].strip("،,:")) in SPEECH_NOUNS:
-        return last, None  # "وأضاف البيان": the statement speaks for whoever issued it
-    return (Person(text), text) if text else (None, None)
-
-
-def _named(named: tuple[str, str], registry: Registry) -> Person:
-    """The person a description names after its comma, as the registry knows them if it does."""
-    name, description = named
-    known = registry.by_name(name.split())
-    return known if known is not None else Person(name, description)
 
 
 def speech_events(paragraph: str, masks: list[tuple[int, int]], registry: Registry, last):
@@ -135,7 +75,7 @@ def _subject_named_before(tokens: list[str], registry: Registry) -> Person | Non
     start = max((k + 1 for k, t in enumerate(tokens) if t == PLACEHOLDER or t.rstrip().endswith((".", "؟", "!"))),
                 default=0)
     named = named_after(tokens[start:])
-    return _named(named, registry) if named is not None else None
+    return named_person(named, registry) if named is not None else None
 
 
 def attribute(paragraph, span, masks, registry, floor, continues=False):
@@ -156,7 +96,7 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         while end > 0 and paragraph[end - 1] in " .…":
             end -= 1
         cues = [c for c in cues_before(paragraph, end, masks) if c.kind == "verb"][:1] if end else []
-    if not cues and pos is not None and (issuer := _statement_issuer(paragraph, pos, masks, registry, last)):
+    if not cues and pos is not None and (issuer := statement_issuer(paragraph, pos, masks, registry, last)):
         return issuer, issuer.name, "before", "verb", None
     relative = _relative_subject(cues[0], registry) if cues else None
     if relative is not None:
@@ -173,9 +113,9 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
             return person, written, "after", after.kind, after.word
     if cues or after is not None:
         nearest = cues[0] if cues else None
-        if nearest is not None and (shared := _shared_subject(nearest, registry, last)) is not None:
+        if nearest is not None and (shared := shared_subject(nearest, registry, last)) is not None:
             return shared[0], shared[1], "before", nearest.kind, nearest.word
-        if nearest is not None and not nearest.window and _topic_only(nearest.before):
+        if nearest is not None and not nearest.window and topic_only(nearest.before):
             # "وعن تعاونها مع الشركة قالت:": the topic, not the subject; she is who has the floor,
             # or the one the article is about
             person = floor.pronoun(nearest.word) or (registry.people[0] if registry.people else None)
@@ -195,61 +135,6 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
         person, written = found
         return person, written, "before", "verb", None
     return None, None, "none", None, None
-
-
-_TOPIC_OPENERS = frozenset({"عن", "وعن", "حول", "وحول", "بشأن", "وبشأن", "عندما", "وعندما", "وحين", "حين"})
-def _topic_only(before: tuple[str, ...]) -> bool:
-    """The words before the verb are only a topic (``وعن تعاونها مع الشركة``), no clause that
-    could hold a subject (``وعن اللقاء، تحدث فلان``)."""
-    return bool(before) and fold(before[0]) in _TOPIC_OPENERS and not any(
-        t.rstrip().endswith(("،", ",", ":", ".")) or is_news_verb(t) or cue_kind(t) for t in before[1:])
-
-
-_CONTAINED = frozenset({"فيه", "فيها"})
-
-
-def _statement_issuer(paragraph, pos, masks, registry: Registry, last: Person | None) -> Person | None:
-    """``بيان صادر عن بلدية المدينة جاء فيه: "…"`` / ``عممت الناطقة فلانة بيانا، جاء فيه "…"``:
-    the words are the statement's, and whoever issued it speaks them."""
-    tokens = masked_tokens(paragraph, sentence_start(paragraph, pos, masks), pos, masks)
-    folded = [fold(t.strip("،,:")) for t in tokens]
-    came = ("جاء", "وجاء", "ورد", "وورد")
-    for k in range(len(folded) - 2):
-        if folded[k] in came and folded[k + 1] in ("في", "فى") and bare_word(folded[k + 2]) in SPEECH_NOUNS:
-            # "وجاء في بيان الوزارة “…”": the body the statement is of
-            text = described(tokens[k + 3:])
-            if text:
-                return registry.by_name(text.split()) or Person(antecedent(text, registry.texts) or text)
-            return last
-    at = next((k for k in range(len(folded) - 1, 0, -1)
-               if folded[k] in _CONTAINED and folded[k - 1] in came), None)
-    if at is None:
-        return None
-    head = tokens[:at - 1]
-    for k in range(len(head) - 1, -1, -1):
-        if fold(head[k]) == "عن" and k and fold(head[k - 1]).startswith("صادر"):
-            text = described(head[k + 1:])  # "بيان صادر عن بلدية الطيبة"
-            return Person(text) if text else None
-    if head and (is_news_verb(head[0]) or cue_kind(head[0]) == "verb" or opening_verb(head[0])):
-        # "وأصدرت الشرطة بيانا،": the subject stops at the statement it issued
-        cut = next((k for k, t in enumerate(head) if k and fold(t.strip("،,")).removesuffix("ا") in SPEECH_NOUNS),
-                   len(head))
-        person, _ = resolve_cue(Cue("verb", head[0], speaker_window(head[:cut], 0), ()), registry, last)
-        return person
-    return None
-
-
-def _shared_subject(cue: Cue, registry: Registry, last: Person | None):
-    """``وأشاد المسؤول القطري … بدور الأمير، وقال "…"``: a joined verb with no subject of its
-    own shares the one of the verb that opens its sentence; ``(person, as written)`` or None."""
-    before = list(cue.before)
-    if cue.window or not before or not fold(cue.word).startswith("و"):
-        return None
-    if not (is_news_verb(before[0]) or cue_kind(before[0]) == "verb"):
-        return None
-    opener = Cue("verb", before[0], speaker_window(before, 0), ())
-    person, written = resolve_cue(opener, registry, last)
-    return (person, written) if person is not None and written else None
 
 
 _RELATIVES = frozenset({"الذي", "التي"})

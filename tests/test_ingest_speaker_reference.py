@@ -294,3 +294,9 @@ def test_a_nationality_after_a_countrys_name_is_the_persons_origin():
     assert parse_mention("وزير الخارجية الأمريكي سامي نادر إن".split()).role == ("وزير", "الخارجية", "الأمريكي")
     assert parse_mention("الكاتب والمحلل السياسي سامي نادر إن".split()).role == ("الكاتب", "والمحلل", "السياسي")
     assert parse_mention("رئيس الإدارة الإعلامية بوزارة الخارجية، السفير سامي نادر، إن".split()).role[-1] == "الخارجية"
+
+
+def test_a_verb_with_no_subject_before_anyone_spoke_is_the_person_just_named():
+    paras = ["حسم الدكتور سامي نادر وزير الصحة الجدل حول الفيروسات الجديدة. وقال على هامش المؤتمر الصحفي : "
+             "كل ما يثار عن وجود تحورات فيروسية جديدة شائعات لا صحة لها."]
+    assert _speakers(paras) == [("سامي نادر", "وزير الصحة")]

@@ -128,7 +128,8 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
             if person is None and _kana_first(nearest.before) and (text := described(list(nearest.before[1:]))):
                 person = Person(text)  # "وكان التلفزيون الرسمي أفاد": a body, as the article names it
         word = nearest.word if nearest else after.word
-        return person or floor.pronoun(word), None, "before" if cues else "after", kind, word
+        person = person or floor.pronoun(word) or registry.latest()
+        return person, None, "before" if cues else "after", kind, word
     if continues and span.open_mark is not None and not paragraph[:span.open_mark].strip():
         return last, None, "none", None, None  # a paragraph all in quotes goes on with its speaker
     if (found := _relative_speaker(paragraph, span, registry, last)) is not None:

@@ -147,6 +147,15 @@ class Registry:
                 best, best_score = person, score
         return best if best_score >= 0.5 else None
 
+    def latest(self) -> Person | None:
+        """The person named in full last, in the text being read or the one before it: who a
+        verb with no subject means when nobody has spoken yet (``حسم الوزير فلان … وقال:``)."""
+        if self.at is None:
+            return None
+        near = [(max(k for k in p.seen if k <= self.at), n) for n, p in enumerate(self.people)
+                if any(self.at - 1 <= k <= self.at for k in p.seen)]
+        return self.people[max(near)[1]] if near else None
+
     def _nearby(self, person: Person) -> float:
         """A bonus for a person named in the text being read or the one before it."""
         if self.at is None:

@@ -300,3 +300,8 @@ def test_a_verb_with_no_subject_before_anyone_spoke_is_the_person_just_named():
     paras = ["حسم الدكتور سامي نادر وزير الصحة الجدل حول الفيروسات الجديدة. وقال على هامش المؤتمر الصحفي : "
              "كل ما يثار عن وجود تحورات فيروسية جديدة شائعات لا صحة لها."]
     assert _speakers(paras) == [("سامي نادر", "وزير الصحة")]
+
+
+def test_a_specialist_is_a_title():
+    m = parse_mention('الأب سمعان حداد، المتخصص بالأحوال الجوية وعلم المناخ، لـ"الموقع"'.split())
+    assert (m.name, " ".join(m.role)) == (("سمعان", "حداد"), "المتخصص بالأحوال الجوية وعلم المناخ")

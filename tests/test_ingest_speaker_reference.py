@@ -305,3 +305,10 @@ def test_a_verb_with_no_subject_before_anyone_spoke_is_the_person_just_named():
 def test_a_specialist_is_a_title():
     m = parse_mention('الأب سمعان حداد، المتخصص بالأحوال الجوية وعلم المناخ، لـ"الموقع"'.split())
     assert (m.name, " ".join(m.role)) == (("سمعان", "حداد"), "المتخصص بالأحوال الجوية وعلم المناخ")
+
+
+def test_walad_joins_a_name_and_an_assistant_is_a_title():
+    m = parse_mention("رئيس الجمهورية سامي ولد الشيخ نادر إن".split())
+    assert m.name == ("سامي", "ولد", "الشيخ", "نادر")
+    m = parse_mention("المعاون الإداري للمستشفى المهندس سامي نادر إن".split())
+    assert (" ".join(m.role), m.name) == ("المعاون الإداري للمستشفى", ("سامي", "نادر"))

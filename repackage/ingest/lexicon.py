@@ -79,7 +79,7 @@ ROLE_HEADS = _forms(
     "روائي روائية ناشط ناشطة معارض طبيب طبيبة مفوض مفوضة مراسل مراسلة مؤسس مسؤول مسؤولة "
     "منسق منسقة حارس مهاجم مدافع ولي رئيسا مدعية مغرد مغردة مواطن مواطنة شاهد متهم متهمة "
     "مزارع مزارعة تاجر تاجرة سائق موظف موظفة جندي ضابط معلم معلمة ممرض ممرضة صياد عامل عاملة "
-    "مقاتل قيادي قيادية لاجئ لاجئة نازح نازحة مسعف مسعفة ناخب فريق أب سمو متخصص متخصصة مختص مختصة"  # ناخب: a national coach (Maghreb); فريق: a rank
+    "مقاتل قيادي قيادية لاجئ لاجئة نازح نازحة مسعف مسعفة ناخب فريق أب سمو متخصص متخصصة مختص مختصة معاون معاونة"  # ناخب: a national coach (Maghreb); فريق: a rank
 )
 # Adjectives that belong to a title without the article (مدير عام, أمين عام, مدير فني).
 ROLE_ADJECTIVES = _forms("عام عامة تنفيذي تنفيذية فني فنية سابق سابقة أول أولى رسمي رسمية مساعد")
@@ -147,7 +147,7 @@ NEWS_VERBS = _past(
 MASDAR_GOVERNORS = _forms("رفض رفضت طلب طلبت فضل فضلت عدم دون بدون رافضا مفضلا")
 # Words before a colon that open a list, not speech.
 LIST_OPENERS = _forms("التالي التالية الآتي الآتية كالتالي كالآتي هي هو وهي وهو منها أبرزها أهمها مثل وهما هما")
-NAME_PARTICLES = _forms("عبد أبو ابو بو بن ابن آل بنت أم آيت ايت")  # بو: "بو صعب" (Levant, Maghreb)
+NAME_PARTICLES = _forms("عبد أبو ابو بو بن ابن آل بنت أم آيت ايت ولد")  # بو: "بو صعب"; ولد: "فلان ولد فلان" (Mauritania)
 # Given names that open with the letters of the article (Elias, Ilham, Alfat): names, not "the"
 ARTICLE_NAMES = _forms("الياس إلياس الهام إلهام الفت ألفت اليسا اليسار اليكس")
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")

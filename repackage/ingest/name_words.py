@@ -14,6 +14,7 @@ from repackage.ingest.lexicon import (
     CONSTRUCT_NOUNS,
     FUNCTION_WORDS,
     MARKS,
+    NAME_PARTICLES,
     NATIONALITY_ENDINGS,
     OBJECT_PRONOUN_PPS,
     OBJECT_VERBS,
@@ -104,7 +105,7 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
         return False  # "بالتطرق إلى": a verbal noun with its preposition
     if first:
         return True
-    if f[0] == "و" and len(f) >= 3 and not _family_with_waw(token, f, following):
+    if f[0] == "و" and len(f) >= 3 and f not in NAME_PARTICLES and not _family_with_waw(token, f, following):
         return False  # "ونظيره": the conjunction opens the next phrase
     title_follows = following is not None and has_article(following) and is_role_head(following)
     # "بوريطة،", "بوتفليقة كل": a family name that starts like ب/ل and ends in ة closes the name

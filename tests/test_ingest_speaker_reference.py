@@ -312,3 +312,8 @@ def test_walad_joins_a_name_and_an_assistant_is_a_title():
     assert m.name == ("سامي", "ولد", "الشيخ", "نادر")
     m = parse_mention("المعاون الإداري للمستشفى المهندس سامي نادر إن".split())
     assert (" ".join(m.role), m.name) == ("المعاون الإداري للمستشفى", ("سامي", "نادر"))
+
+
+def test_a_body_named_inside_a_phrase_is_the_committee_later_written_short():
+    texts = ["قرر البنك المركزي بعد اجتماع لجنة السياسات النقدية تثبيت أسعار الفائدة."]
+    assert antecedent("اللجنة", texts) == "لجنة السياسات النقدية"

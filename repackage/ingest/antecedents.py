@@ -40,7 +40,8 @@ def antecedent(short: str, texts: list[str]) -> str | None:
             joined = f[:1] == "و" and f[1:] == bare
             if (f != bare and not joined) or ends_clause(tok) or k + 1 >= len(tokens):
                 continue
-            if k > 1 and not _opens_subject(tokens[k - 1]):  # (k == 1: after the opening verb)
+            # (k == 1: after the opening verb; a body, "اجتماع لجنة السياسات", is itself anywhere)
+            if k > 1 and not _opens_subject(tokens[k - 1]) and bare not in CONSTRUCT_NOUNS:
                 continue  # "مصدر مسؤول": there مسؤول describes the noun before it
             phrase = _trimmed(tokens[k:role_phrase(tokens, k)])
             if len(phrase) >= 2:

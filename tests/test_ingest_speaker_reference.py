@@ -317,3 +317,10 @@ def test_walad_joins_a_name_and_an_assistant_is_a_title():
 def test_a_body_named_inside_a_phrase_is_the_committee_later_written_short():
     texts = ["قرر البنك المركزي بعد اجتماع لجنة السياسات النقدية تثبيت أسعار الفائدة."]
     assert antecedent("اللجنة", texts) == "لجنة السياسات النقدية"
+
+
+def test_a_guillemet_turned_the_wrong_way_after_a_colon_opens_the_quote():
+    paras = ["وقال سامي نادر مضيفا:»عندما كنا أيام الاحتلال مع المقاومة أول علم رأيناه كان علم المملكة».",
+             "وقال سامي نادر: «الأمور تسير على ما يرام» ثم غادر القاعة."]
+    assert _cards(paras) == ["عندما كنا أيام الاحتلال مع المقاومة أول علم رأيناه كان علم المملكة",
+                             "الأمور تسير على ما يرام"]

@@ -100,12 +100,18 @@ def find_spans(paragraph: str) -> list[Span]:
     """Every quoted stretch of ``paragraph`` (outer quotes only), in order."""
     found: list[Span] = []
     guillemets: list[int] = []
+    flipped: int | None = None  # "مضيفا:»…»": a » after a colon with none open opens the quote
     for i, ch in enumerate(paragraph):
-        if ch == "«":
+        if flipped is not None and ch in "«»":
+            found.append(Span(flipped + 1, i, "«»", flipped, i))
+            flipped = None
+        elif ch == "«":
             guillemets.append(i)
         elif ch == "»" and guillemets:
             start = guillemets.pop()
             found.append(Span(start + 1, i, "«»", start, i))
+        elif ch == "»" and paragraph[:i].rstrip().endswith(":") and "»" in paragraph[i + 1:]:
+            flipped = i
     for i in guillemets[:1]:
         found.append(Span(i + 1, len(paragraph), "«»", i, None))
     primes = _prime_family(paragraph)

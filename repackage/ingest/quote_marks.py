@@ -96,8 +96,26 @@ def _pair(paragraph: str, positions: list[int]) -> tuple[list[tuple[int, int]], 
     return pairs, unclosed, sorted(orphans)
 
 
+def _mend_mixed(paragraph: str) -> str:
+    """``“… فقط"، وقال “…”``: a straight mark that ends a stretch a curly mark opened, before any
+    other curly mark, closes it; read as ``”`` (the same length, so offsets stay the page's)."""
+    chars = list(paragraph)
+    open_at = None
+    for i, ch in enumerate(chars):
+        if ch == "“":
+            open_at = i
+        elif ch == "”":
+            open_at = None
+        elif ch == '"' and open_at is not None and i - open_at > 1 and paragraph[i - 1] != " " \
+                and (i + 1 == len(chars) or not paragraph[i + 1].isalpha()):
+            chars[i] = "”"
+            open_at = None
+    return "".join(chars)
+
+
 def find_spans(paragraph: str) -> list[Span]:
     """Every quoted stretch of ``paragraph`` (outer quotes only), in order."""
+    paragraph = _mend_mixed(paragraph)
     found: list[Span] = []
     guillemets: list[int] = []
     flipped: int | None = None  # "مضيفا:»…»": a » after a colon with none open opens the quote

@@ -174,6 +174,8 @@ def cues_before(text: str, pos: int, masks: list[tuple[int, int]]) -> list[Cue]:
         kind = cue_kind(t)
         if kind is None or i > 0 and fold(tokens[i - 1]) in MASDAR_GOVERNORS:
             continue
+        if fold(t).endswith("رد") and i + 1 < len(tokens) and fold(tokens[i + 1].strip("،,")) in ("فعل", "الفعل"):
+            continue  # "في أول رد فعل": a reaction, not a reply
         if any(fold(w) in ATTENTION_NOUNS for w in tokens[i + 1:i + 4]):
             continue  # "لفتت الكلمة انتباه الصحفي": the verb draws attention, it reports nothing
         if kind == "saying":

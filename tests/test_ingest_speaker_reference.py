@@ -335,3 +335,13 @@ def test_a_straight_mark_closing_a_curly_one_ends_that_quote():
 def test_a_reaction_is_no_reply_and_a_scream_is_speech():
     paras = ['وفي أول رد فعل ، تعالى صراخ أمهات المتهمين ، وصرخت إحداهن "ابني لم يفعل أي شيء أبدا ".']
     assert _speakers(paras) == [("إحداهن", None)]
+
+
+def test_a_headline_that_gives_a_lone_name_and_its_title_registers_the_speaker():
+    title = "نادرو مدرب السد: لم أتوقع الفوز بهذه النتيجة الكبيرة"
+    paras = ["ظهرت علامات السعادة على وجه نادرو مدرب السد عقب الفوز الكبير على العربي.",
+             "وقال مدرب السد: «لم أتوقع هذه النتيجة الكبيرة التي تحققت أمام منافس قوي»."]
+    assert [q.speaker for q in extract_quotes(paras, [title]) if q.card_worthy] == ["نادرو"]
+    paras = ["أصدر قاضي المحكمة الجزائية حكما بسجن المتهم عشر سنوات.",
+             "وقال القاضي: «ثبت لدي أن المتهم ارتكب الجرائم المنسوبة إليه كلها»."]
+    assert [q.speaker for q in extract_quotes(paras) if q.card_worthy] != ["أصدر"]

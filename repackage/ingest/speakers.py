@@ -240,7 +240,7 @@ def build_registry(texts: list[str], body_from: int = 0) -> Registry:
                 # "انتقد الإسباني فلان الفلاني مدرب الفريق": the name follows its nationality
                 mention = parse_mention(tokens[i:i + 16])
                 registry.add(mention, where)
-                if starts and (before := _name_before_title(tokens, i)):
+                if starts and (before := _name_before_title(tokens, i) or _lone_name_before_title(tokens, i)):
                     # "وتحدث فلان الفلاني مدرب النادي": a name, then its title, after the verb
                     registry.add(Mention(mention.role, before, mention.descriptors, 0), where)
             elif cue_kind(tok) in ("verb", "object"):
@@ -270,6 +270,17 @@ def opening_verb(token: str) -> bool:
     f = fold(token)
     return f.isalpha() and 3 <= len(f) <= 6 and not has_article(token) and not is_role_head(token) \
         and not is_boundary(f) and f not in NAME_PARTICLES and not is_nationality(f)
+
+
+def _lone_name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
+    """``فيريرا مدرب السد: …`` opening a line: one name word, then its title without the article,
+    then the colon of a headline that gives the words (a verb opening a line never has one)."""
+    if i != 1 or has_article(tokens[i]) or not _name_start(tokens, 0) or ends_clause(tokens[0]):
+        return ()
+    if not any(t.rstrip().endswith(":") for t in tokens[i:i + 5]):
+        return ()
+    word = tokens[0].strip(PUNCT)
+    return (word,) if len(fold(word)) >= 4 and not is_nationality(fold(word)) else ()
 
 
 def _name_start(tokens: list[str], i: int) -> bool:

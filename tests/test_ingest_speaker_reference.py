@@ -345,3 +345,11 @@ def test_a_headline_that_gives_a_lone_name_and_its_title_registers_the_speaker()
     paras = ["أصدر قاضي المحكمة الجزائية حكما بسجن المتهم عشر سنوات.",
              "وقال القاضي: «ثبت لدي أن المتهم ارتكب الجرائم المنسوبة إليه كلها»."]
     assert [q.speaker for q in extract_quotes(paras) if q.card_worthy] != ["أصدر"]
+
+
+def test_a_body_written_short_takes_the_name_it_ran_on_into_first():
+    texts = ["استغرب المجلس الرئاسي لحكومة الوفاق الوطني ما قال إنه تهديد جديد للعاصمة."]
+    assert antecedent("المجلس الرئاسي", texts) == "المجلس الرئاسي لحكومة الوفاق الوطني"
+    assert antecedent("المجلس الرئاسي", ["اجتمع المجلس الرئاسي في العاصمة أمس."]) is None
+    paras = texts + ["ولفت المجلس الرئاسي إلى أن «هذا الخطاب المستفز يؤدي إلى مزيد من التوتر في البلاد»."]
+    assert _speakers(paras)[0][0] == "المجلس الرئاسي لحكومة الوفاق الوطني"

@@ -33,6 +33,8 @@ def antecedent(short: str, texts: list[str]) -> str | None:
     if not head.startswith("ال") or len(head) < _MIN_HEAD or bare_word(words[0]) in SPEECH_NOUNS:
         return None  # "البيان": a statement is what was said, not who said it
     bare = head[2:]
+    if len(words) == 2 and (longer := _extended(short, texts)):
+        return longer  # "المجلس الرئاسي" → "المجلس الرئاسي لحكومة الوفاق الوطني"
     for text in texts:
         tokens = text.split()
         for k, tok in enumerate(tokens):
@@ -47,6 +49,25 @@ def antecedent(short: str, texts: list[str]) -> str | None:
             if len(phrase) >= 2:
                 if joined:
                     phrase[0] = phrase[0][1:]
+                return " ".join(phrase)
+    return None
+
+
+def _extended(short: str, texts: list[str]) -> str | None:
+    """The first place ``short`` (a noun and its adjective) runs on into a longer name of the
+    body it is (``… لحكومة الوفاق الوطني``), after a verb, or None."""
+    want = [fold(w) for w in short.split()]
+    for text in texts:
+        tokens = text.split()
+        for k in range(len(tokens) - 2):
+            pair = [fold(t.strip(PUNCT)) for t in tokens[k:k + 2]]
+            if pair != want or ends_clause(tokens[k + 1]) or k > 1 and not _opens_subject(tokens[k - 1]):
+                continue
+            nxt = fold(tokens[k + 2])
+            if nxt[:1] != "ل" or not has_article(nxt[1:]) and bare_word(nxt[1:]) not in CONSTRUCT_NOUNS:
+                continue  # only a genitive of belonging extends it: "لحكومة …", "للشؤون …"
+            phrase = _trimmed(tokens[k:role_phrase(tokens, k)])
+            if len(phrase) > 2:
                 return " ".join(phrase)
     return None
 

@@ -44,6 +44,11 @@ WORD = re.compile(r"\S+(?:\s+[،,؛:](?=\s|$))?")
 def word_of(m: re.Match) -> str:
     """The token a :data:`WORD` match stands for, its detached comma glued back."""
     return "".join(m.group().split())
+
+
+def words_of(text: str) -> list[str]:
+    """The tokens of ``text``, each comma or colon the page set apart glued to its word."""
+    return [word_of(m) for m in WORD.finditer(text)]
 _SENTENCE_END = re.compile(r"[.!?؟](?!\d)")
 _MAX_WINDOW = 16
 

@@ -29,7 +29,7 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
         return (person, " ".join(mention.name or mention.role)) if person else (None, None)
     if not mention.role and (named := named_after(window)) is not None:
         return named_person(named, registry), named[0]  # "أحد السكان، فلان الفلاني، إن"
-    if len(mention.name) == 1 and not mention.role and bare_word(mention.name[0]) in SPEECH_NOUNS:
+    if not mention.role and _statement(mention.name):
         return last, None  # "وأضاف البيان": the statement speaks for whoever issued it
     if mention.name:
         written = " ".join(mention.name)
@@ -56,9 +56,14 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
     if (named := named_after(window)) is not None:
         return named_person(named, registry), named[0]
     text = described(window)
-    if text and len(text.split()) <= 2 and bare_word(text.split()[0].strip("،,:")) in SPEECH_NOUNS:
-        return last, None  # "وأضاف البيان": the statement speaks for whoever issued it
+    if text and _statement(text.split()):
+        return last, None
     return (Person(text), text) if text else (None, None)
+
+
+def _statement(words) -> bool:
+    """One or two words that are a statement (``البيان``), not someone who speaks."""
+    return 1 <= len(words) <= 2 and bare_word(words[0].strip("،,:")) in SPEECH_NOUNS
 
 
 def named_person(named: tuple[str, str], registry: Registry) -> Person:

@@ -90,9 +90,8 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
     cues = cues_before(paragraph, pos, masks) if pos is not None else []
     if pos is None:
         cues = _leading_cue(paragraph, span)
-    elif not cues and not paragraph[sentence_start(paragraph, pos, masks):pos].strip(" .…"):
+    elif not cues and not paragraph[(end := sentence_start(paragraph, pos, masks)):pos].strip(" .…"):
         # "وأضاف فلان خلال الندوة … مساء أمس.." «…»: the quote opens the sentence after its verb's
-        end = sentence_start(paragraph, pos, masks)
         while end > 0 and paragraph[end - 1] in " .…":
             end -= 1
         cues = [c for c in cues_before(paragraph, end, masks) if c.kind == "verb"][:1] if end else []

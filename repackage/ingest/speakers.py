@@ -9,10 +9,9 @@ whose gender the verb agrees with.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from repackage.ingest.attribution import cue_kind
+from repackage.ingest.attribution import cue_kind, words_of
 from repackage.ingest.lexicon import NAME_PARTICLES, PUNCT, fold, is_news_verb
 from repackage.ingest.marked_names import unmarked, without_speech
 from repackage.ingest.mentions import Mention, parse_mention
@@ -71,9 +70,6 @@ def _content(words) -> set[str]:
         if b and not is_boundary(fold(w)) and len(b) > 1:
             out.add(b.removesuffix("ة").removesuffix("ه"))
     return out
-
-
-_DETACHED = re.compile(r"\s+([،,؛:])(?=\s|$)")
 
 
 class Registry:
@@ -177,7 +173,7 @@ class Registry:
         if len(want) < 2 or want in NAME_PARTICLES:
             return None
         for text in self.texts:
-            tokens = _DETACHED.sub(r"\1", text).split()
+            tokens = words_of(text)
             for k, tok in enumerate(tokens):
                 if k < 1 or fold(tok) != want or not _name_start(tokens, k - 1):
                     continue
@@ -227,7 +223,7 @@ def build_registry(texts: list[str], body_from: int = 0) -> Registry:
     registry = Registry(texts)
     registry.body_from = body_from
     for where, text in enumerate(texts):
-        tokens = _DETACHED.sub(r"\1", text).split()  # "فلان الفلاني ، أنه": the comma is the name's end
+        tokens = words_of(text)  # "فلان الفلاني ، أنه": the comma is the name's end
         for i, tok in enumerate(tokens):
             if tok.startswith(("«", '"', "“")):
                 continue

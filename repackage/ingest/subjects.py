@@ -19,6 +19,8 @@ from repackage.ingest.name_words import bare_word
 from repackage.ingest.speakers import Person, Registry, opening_verb
 
 _TOPIC_OPENERS = frozenset({"عن", "وعن", "حول", "وحول", "بشأن", "وبشأن", "عندما", "وعندما", "وحين", "حين"})
+
+
 def topic_only(before: tuple[str, ...]) -> bool:
     """The words before the verb are only a topic (``وعن تعاونها مع الشركة``), no clause that
     could hold a subject (``وعن اللقاء، تحدث فلان``)."""

@@ -36,6 +36,7 @@ class Person:
     words: frozenset[str] = field(default_factory=frozenset)  # folded title/descriptor words
     feminine: bool | None = None  # what the title's form says (وزيرة, الفنانة), when it says
     seen: list[int] = field(default_factory=list)  # the texts that mention them in full
+    role_at: int | None = None  # the text the title was read from
 
     @property
     def name_tokens(self) -> list[str]:
@@ -81,7 +82,6 @@ class Registry:
         self._text_words = [set(name_key(t.split())) for t in self.texts]  # for _salience
         self.at: int | None = None  # the text being read, for "the minister" to mean the latest one
         self.body_from = 0  # texts before this index are the headline and caption
-        self._titled_outside: set[str] = set()  # people whose title so far is the caption's
 
     def add(self, mention: Mention, where: int | None = None) -> Person | None:
         """Record a full mention (a name of two words or more, or a title and a name)."""
@@ -92,21 +92,18 @@ class Registry:
         role = None if honorific_only(mention.role) else mention.role_text  # "الدكتور" is no title
         for person in self.people:
             if person.name == name:
+                outside = person.role_at is not None and person.role_at < self.body_from
                 body = where is not None and where >= self.body_from
-                if role and (person.role is None or body and name in self._titled_outside):
+                if role and (person.role is None or outside and body):
                     # the article's own words title a person over the photo's label
-                    person.role = role
-                    if body:
-                        self._titled_outside.discard(name)
+                    person.role, person.role_at = role, where
                 person.words = person.words | words
                 if where is not None:
                     person.seen.append(where)
                 return person
         head = bare_word(mention.role[0]) if mention.role else ""
         person = Person(name, role, words, head.endswith("ة") if head else None,
-                        [where] if where is not None else [])
-        if role and where is not None and where < self.body_from:
-            self._titled_outside.add(name)
+                        [where] if where is not None else [], where if role else None)
         self.people.append(person)
         return person
 

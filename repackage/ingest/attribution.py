@@ -23,9 +23,11 @@ from repackage.ingest.lexicon import (
     LIST_OPENERS,
     MARKS,
     MASDAR_GOVERNORS,
+    MEDIA_NOUNS,
     OBJECT_PRONOUN_PPS,
     OBJECT_VERBS,
     PREPOSITIONS,
+    ROLE_ADJECTIVES,
     SAYING_NOUNS,
     SPEECH_PARTICIPLES,
     SPEECH_VERBS,
@@ -34,6 +36,7 @@ from repackage.ingest.lexicon import (
     is_publishing_verb,
     is_speech_object,
 )
+from repackage.ingest.name_words import bare_word, is_role_head
 
 PLACEHOLDER = "\u2063Q"  # stands for another quote inside a stretch of text
 _TOKEN = re.compile(r"\S+")
@@ -149,6 +152,8 @@ def speaker_window(tokens: list[str], i: int) -> tuple[str, ...]:
             break  # "وأضاف :": a colon spaced off the verb ends the window as one glued to it
         if out and is_speech_object(t):
             break  # "وختم كاتب حديثه": the speech is the object, the name is before it
+        if out and to_media(t) and not (is_role_head(out[-1]) or fold(out[-1]) in ROLE_ADJECTIVES):
+            break  # "تحدث المومني للتلفزيون الأردني": the outlet spoken to, after the speaker
         out.append(t)
         if t.endswith(":"):
             break
@@ -159,6 +164,17 @@ def _to_outlet(token: str) -> bool:
     """``لصحيفة``, ``لقناة``, ``لـ"…"``: the outlet a speaker talks to."""
     f = fold(token)
     return f.startswith("لـ") or f[:1] == "ل" and f[1:] in CATEGORY_NOUNS and f[1:] not in ("كلمه", "كلمة")
+
+
+def to_media(token: str) -> bool:
+    """``للتلفزيون``, ``لقناة``: to an outlet (the article or a preposition glued to it)."""
+    f = fold(token)
+    return f[:1] == "ل" and (f[1:] in MEDIA_NOUNS or (f[:2] == "لل" and f[2:] in MEDIA_NOUNS))
+
+
+def relays(cue: Cue) -> bool:
+    """``، وفق وكالة الأنباء``: an according-to cue that names the outlet carrying the words."""
+    return cue.kind == "after" and bool(cue.window) and bare_word(cue.window[0]) in MEDIA_NOUNS
 
 
 _RELAYED = frozenset({"نقلا", "نقلاً"})
@@ -212,12 +228,19 @@ def _subject_before(tokens: list[str], i: int) -> tuple[str, ...]:
     return ()
 
 
+# Verbs that, after "هكذا", say how a speaker opened or summed up (``هكذا بدأ فلان مؤتمره``).
+_OPENING_VERBS = frozenset(fold(w) for w in "بدأ بدأت افتتح افتتحت لخص لخصت".split())
+
+
 def cue_after(text: str, pos: int) -> Cue | None:
     """An attribution right after a quote that ends at ``pos``: ``، قال شي``, ``، وفق نقاد``."""
     rest = text[pos:]
     tokens = rest.lstrip(' "”“»،,').split()[:_MAX_WINDOW]
-    if len(tokens) > 1 and fold(tokens[0]) in ("هكذا", "وهكذا") and cue_kind(tokens[1]) == "verb":
-        tokens = tokens[1:]  # "“…”، هكذا قال سانشيز": the verb and its speaker follow
+    lead = tokens[1:] if tokens and not tokens[0].strip(".…") else tokens
+    if len(lead) > 1 and fold(lead[0]) in ("هكذا", "وهكذا") and (
+            cue_kind(lead[1]) == "verb" or fold(lead[1]) in _OPENING_VERBS):
+        # "“…”، هكذا قال سانشيز", "«…» .. هكذا بدأ المدرب فلان ندوته": the verb and its speaker follow
+        return Cue("verb", lead[1], speaker_window(lead[1:], 0), ())
     else:
         back = tokens[1:] if tokens and tokens[0] in (".", "…") else tokens
         if len(back) > 2 and fold(back[0]) in ("بهذه", "بتلك") and cue_kind(back[2]) == "verb":

@@ -27,7 +27,10 @@ _HARAKAT = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 _WORD = re.compile(r"[\w\u0600-\u06FF]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_SENTENCE_END = re.compile(r"[.!؟?…:]['\"”»)\]]*\s*$")
+# a sentence's end, maybe followed by the agency's end mark and its editors' initials
+# ("… وشديدة”. انتهى", "… . (النهاية) م ع ك / ت ب")
+_SENTENCE_END = re.compile(r"[.!؟?…:]['\"”»)\]]*\s*(?:[(/ـ-]*\s*(?:انتهى|النهاية)\s*[)/ـ.-]*"
+                           r"(?:\s*[\u0621-\u064a](?=\s|/|$)|\s*/)*)?\s*$")
 # Menu bars scrape as words glued together: "NewsletterرسالةEvents", "Linkedinفايبر".
 _GLUED_SCRIPTS = re.compile(r"[a-z][\u0621-\u063A\u0641-\u064A]|[\u0621-\u063A\u0641-\u064A][A-Z][a-z]")
 _PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")

@@ -131,6 +131,19 @@ def extend_end(blocks: list[Block], meta: list, end: int) -> int:
     return cut_tail(blocks, meta, end)
 
 
+_AGENCY_END = re.compile(r"[.!؟?…]['\"”»)\]]*\s*[(/ـ-]*\s*(?:انتهى|النهاية)\s*[)/ـ.-]*(?:\s*\S{1,2})*\s*$")
+
+
+def story_end(blocks: list[Block], start: int, end: int) -> int:
+    """The line that closes the story with the agency's end mark (``… . انتهى``,
+    ``(النهاية)``), when one of ``start..end`` does: nothing after it is the article."""
+    for i in range(start, end + 1):
+        if _AGENCY_END.search(blocks[i].text):
+            return i
+    return end
+
+
+MIN_BARE_LEAD_WORDS = 12
 _FULL_STOP = re.compile(r"[.…]['\"”»)]*\s*$")
 
 
@@ -141,7 +154,11 @@ def extend_start(blocks: list[Block], meta: list, start: int) -> int:
     """
     while start > 0 and meta[start - 1] is None:
         b = blocks[start - 1]
-        if not (is_sentence(b) and _FULL_STOP.search(b.text)) or looks_like_caption(b.text) \
+        # a lead set between the date line and the body may lack its full stop: its length
+        # and its place tell it from a headline
+        under_meta = start > 1 and meta[start - 2] is not None and b.word_count >= MIN_BARE_LEAD_WORDS \
+            and not b.chrome and not b.end_marker and b.latin_share <= 0.5 and b.stop_density > 0
+        if not (is_sentence(b) and _FULL_STOP.search(b.text) or under_meta) or looks_like_caption(b.text) \
                 or CAPTION_OPENER.match(b.text):
             break
         start -= 1

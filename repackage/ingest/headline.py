@@ -105,12 +105,17 @@ def strip_suffix(text: str, lead: set[str], others: frozenset[str] = frozenset()
     return head, text[len(head):].strip(" -–—|:")
 
 
+_CRUMB = re.compile(r"\s+[>»›/]\s+")
 _PREFIX = re.compile(r"^([^-–—|:]{2,30}?)\s*[-–—|]\s+(.{12,})$")
 
 
 def strip_prefix(text: str, others: frozenset[str]) -> tuple[str, str | None]:
     """``Site - Headline`` → (headline, site) when the page prints the site name, or the
     headline without it, on a line of its own."""
+    parts = _CRUMB.split(text)
+    if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts[:-1]) and len(parts[-1].split()) >= 3:
+        # "جريدة المدى > اخبار وتقارير > Headline": the breadcrumb ends in the page's own title
+        return parts[-1].strip(), text[:len(text) - len(parts[-1])].rstrip(" >»›/")
     m = _PREFIX.match(text)
     if not m or len(m.group(1).split()) > 3:
         return text, None

@@ -93,11 +93,20 @@ def _open_name(tokens: list[str], i: int) -> bool:
         and is_name_word(tokens[i + 1], first=False, following=tokens[i + 2] if i + 2 < len(tokens) else None)
 
 
+_RANK_GRADES = frozenset({"اول", "أول", "ثاني", "ركن"})  # "فريق أول", "لواء ركن"
+
+
 def parse_mention(tokens: list[str]) -> Mention:
     """Read the person described by the words ``tokens`` (as they follow a verb, or a title)."""
     i, role, desc = 0, [], []
+    rank = False
     while i < len(tokens):
         f = fold(tokens[i])
+        if role and not ends_clause(tokens[i]) and (
+                bare_word(tokens[i]) in RANKS or rank and bare_word(tokens[i]) in _RANK_GRADES):
+            rank = True  # "رئيس المجلس الفريق أول ركن فلان": the rank before the name, not a title
+            i += 1
+            continue
         if role and (bare_word(tokens[i]) in HONORIFICS and not ends_clause(tokens[i])
                      or len(f) == 1 and tokens[i].rstrip().endswith(".")):
             i += 1  # "وزير الري الدكتور فلان", "الناقد أ. د. فلان": an honorific, not a new title
@@ -108,7 +117,7 @@ def parse_mention(tokens: list[str]) -> Mention:
             while len(role) > 1 and (bare_word(role[-1]) in HONORIFICS or bare_word(role[-1]) in RANKS):
                 # "… والأمن القومي د. فراس إلياس", "… بالتكليف العميد الركن فلان": the honorific
                 # or the rank is not the title
-                role.pop()
+                rank = bare_word(role.pop()) in RANKS
             if len(role) >= 3 and has_article(role[-1]) and is_nationality(fold(role[-1])) \
                     and fold(role[-1]).endswith("ي") and not has_article(role[-2].removeprefix("و")) \
                     and not is_role_head(role[-2]) and bare_word(role[-2]) not in CONSTRUCT_NOUNS \

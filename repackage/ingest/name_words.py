@@ -103,6 +103,8 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
         return False  # an adverbial participle (موجها) follows the name
     if f[0] in "لب" and f[1:].startswith("ال") and following is not None and fold(following) in PREPOSITIONS:
         return False  # "بالتطرق إلى": a verbal noun with its preposition
+    if f.startswith(("لل", "بال")) and len(f) > 4:
+        return False  # "للتلفزيون", "بالعاصمة": a preposition and the article, never a name's start
     if first:
         return True
     if f[0] == "و" and len(f) >= 3 and f not in NAME_PARTICLES and not _family_with_waw(token, f, following):

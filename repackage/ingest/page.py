@@ -27,6 +27,7 @@ from repackage.ingest.body import (
     is_prose,
     is_reported_speech,
     is_sentence,
+    story_end,
 )
 from repackage.ingest.captions import pick_caption
 from repackage.ingest.chrome import is_photo_credit
@@ -48,7 +49,7 @@ from repackage.ingest.meta import (
 )
 from repackage.ingest.name_words import is_role_head
 from repackage.ingest.quote_marks import find_spans
-from repackage.ingest.tail import leading_lines, trailing_lines
+from repackage.ingest.tail import leading_lines, tag_line, trailing_lines
 
 LEAD_PARAGRAPHS = 3
 
@@ -119,7 +120,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         layout.verdicts = [Verdict(n, t, "dropped", "chrome") for n, t in lines]
         return layout
     start, end = run
-    end = extend_end(blocks, meta, end)
+    end = story_end(blocks, start, extend_end(blocks, meta, end))
     start = extend_start(blocks, meta, start)
     # headline, standfirst, byline, body: a paragraph above the byline or date is a standfirst
     for i in range(start + 1, min(start + 3, end)):
@@ -133,7 +134,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
         b = blocks[i]
         if meta[i] is not None or i in kinds:
             continue
-        if is_prose(b) or is_sentence(b) or is_item(b) or is_reported_speech(b) or i == end \
+        if is_prose(b) or is_sentence(b) or is_item(b) or is_reported_speech(b) or i in (start, end) \
                 or i < end and quote_runs_on(texts[i], texts[i + 1]):
             body.append(i)
         else:
@@ -217,6 +218,8 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
     inside = [i for i in range(kept[0], kept[-1]) if kinds.get(i, ("", ""))[1] in ("chrome", "embed")
               or i not in kinds] if kept else []
     tail = trailing_lines(kept, blocks, inside)
+    if (tags := tag_line([i for i in kept if i not in tail], blocks, layout.title)) is not None:
+        tail.append(tags)
     for i in tail:
         kinds[i] = ("dropped", "after-end")
     head = leading_lines(kept, blocks, inside, layout.title)
@@ -231,7 +234,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
             cut_why, cut = suffixes[i]
             if cut_why == "title-prefix":
                 layout.verdicts.append(Verdict(n, cut, "dropped", cut_why))
-                layout.verdicts.append(Verdict(n, t.strip()[len(cut):].lstrip(" -–—|:"), kind, why))
+                layout.verdicts.append(Verdict(n, t.strip()[len(cut):].lstrip(" -–—|:>»›/"), kind, why))
                 continue
             head = t[: len(t) - len(cut)].rstrip(" -–—|:")
             layout.verdicts.append(Verdict(n, head, kind, why))

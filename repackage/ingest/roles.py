@@ -115,10 +115,11 @@ def _possessed_construct(token: str) -> bool:
 
 
 def _adjective(token: str) -> bool:
-    """A word with the article that can describe the noun before it (نسبة, a participle, عام)."""
+    """A word with the article that can describe the noun before it (نسبة, a participle, فعيل, عام)."""
     b = bare_word(token)
     return b in ROLE_ADJECTIVES or b.endswith(("ي", "ية", "يه", "يين", "يون", "ين", "ا")) \
-        or b.startswith("م") and len(b) > 3
+        or b.startswith("م") and len(b) > 3 \
+        or len(b) == 4 and b[2] == "ي"  # فعيل: السريع, الكبير, الجديد
 
 
 def honorific_only(role: tuple[str, ...]) -> bool:

@@ -21,6 +21,7 @@ from repackage.ingest.attribution import (
     cues_before,
     names_nobody,
     relative_subject,
+    relays,
     sentence_start,
     speaker_window,
     word_of,
@@ -106,6 +107,8 @@ def attribute(paragraph, span, masks, registry, floor, continues=False):
             return person, written, "before", cue.kind, cue.word
     end = span.close_mark + 1 if span.close_mark is not None else span.end
     after = cue_after(paragraph, end)
+    if after is not None and cues and relays(after):
+        after = None  # "وأكد أن «…»، وفق وكالة الأنباء": the agency relays whoever has the floor
     if after is not None:
         person, written = resolve_cue(after, registry, last)
         if person is not None:
@@ -174,7 +177,10 @@ _KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "
 
 def _kana_first(before: tuple[str, ...]) -> bool:
     """The sentence opens with ``كان`` and a subject before its verb (``وكان التلفزيون أفاد``)."""
-    return len(before) >= 2 and fold(before[0]) in _KANA and (is_role_head(before[1]) or has_article(before[1]))
+    if len(before) < 2 or fold(before[0]) not in _KANA:
+        return False
+    # "وكان فيرنانديز قد صرح": a name, then قد, stands where the subject does
+    return is_role_head(before[1]) or has_article(before[1]) or len(before) >= 3 and fold(before[2]) == "قد"
 
 
 def _subject_title(tokens: list[str], registry: Registry) -> Person | None:
@@ -195,7 +201,11 @@ def _subject_title(tokens: list[str], registry: Registry) -> Person | None:
             if names_nobody(tuple(clause[1:])):
                 return None
             mention = parse_mention(clause[1:])
-            return Person(" ".join(mention.name), mention.role_text) if mention.name else None
+            if not mention.name:
+                return None
+            known = registry.by_name(list(mention.name)) or (
+                registry.expand(mention.name[0]) if len(mention.name) == 1 else None)
+            return known or Person(" ".join(mention.name), mention.role_text)
     return None
 
 

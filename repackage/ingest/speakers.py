@@ -180,7 +180,10 @@ class Registry:
                 # the word before the first name opens its clause: in a verb-first sentence it
                 # is the verb (عبر / أبدى), so what stands between it and the surname is the name
                 verb_first = k >= 2 and (k == 2 or ends_clause(tokens[k - 3]))
-                if not (role_after or k == 1 or ends_clause(tokens[k - 2]) or verb_first):
+                # "على شكوى برونو فيرنانديز، متوسط ميدان البرتغال،": a name set off by the
+                # description between commas after it
+                apposed = tok.rstrip().endswith(("،", ",")) and _apposition_follows(tokens, k + 1)
+                if not (role_after or k == 1 or ends_clause(tokens[k - 2]) or verb_first or apposed):
                     continue
                 mention = parse_mention(tokens[k + 1:k + 14]) if role_after else None
                 name = [first.strip(PUNCT), tok.strip(PUNCT)]
@@ -239,6 +242,19 @@ def build_registry(texts: list[str], body_from: int = 0) -> Registry:
             elif cue_kind(tok) in ("verb", "object"):
                 registry.add(parse_mention(tokens[i + 1:i + 17]), where)
     return registry
+
+
+MAX_APPOSITION_WORDS = 6
+
+
+def _apposition_follows(tokens: list[str], k: int) -> bool:
+    """A short phrase closed by a comma starts at ``tokens[k]`` (``، متوسط ميدان البرتغال،``)."""
+    for j in range(k, min(k + MAX_APPOSITION_WORDS, len(tokens))):
+        if tokens[j].rstrip().endswith(("،", ",")):
+            return j > k or len(fold(tokens[j])) > 3
+        if ends_clause(tokens[j]) or cue_kind(tokens[j]) is not None:
+            return False
+    return False
 
 
 def _name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:

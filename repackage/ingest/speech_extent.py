@@ -6,6 +6,7 @@ import re
 
 from repackage.ingest.attribution import cue_kind, is_sentence_end
 from repackage.ingest.lexicon import NARRATION_OPENERS, SPEECH_PARTICIPLES, fold
+from repackage.ingest.name_words import has_article, is_role_head
 
 _TOKEN = re.compile(r"\S+")
 
@@ -22,7 +23,11 @@ def end_of_speech(text: str, start: int) -> int:
             continue
         f = fold(m.group())
         conj = f[1:] if f[:1] == "و" and len(f) > 3 else ""
-        opener = conj in NARRATION_OPENERS or (conj and cue_kind(conj) == "verb")
+        nxt = text[m.end():].split()[:1]
+        # "ويتابع العملية": a verb taking a definite object goes on with the speech; the
+        # writer's "وتابع الوزير" names the speaker
+        takes_object = bool(nxt) and has_article(nxt[0]) and not is_role_head(nxt[0])
+        opener = conj in NARRATION_OPENERS or (conj and cue_kind(conj) == "verb" and not takes_object)
         writer = f in SPEECH_PARTICIPLES and text[:m.start()].rstrip().endswith(("،", ","))
         if opener or writer:
             end = m.start()

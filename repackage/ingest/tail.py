@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from repackage.ingest.blocks import Block, content_words, overlap
+from repackage.ingest.blocks import Block, content_words, function_words, overlap, words
 
 MIN_STORY_PARAGRAPHS = 3  # a shorter story has too few words to judge another text by
 MAX_COHESION = 0.1  # share of a tail paragraph's content words found in the story above it
 MAX_TAIL = 2  # paragraphs after the interruption that may be judged as another text
+MIN_TAG_ECHO = 0.8  # share of a tag line's words the story above already used
+_PUNCTUATION = set(".،,:؛;؟?!«»\"“”()[]-–—")
 
 
 def trailing_lines(body: Sequence[int], blocks: Sequence[Block],
@@ -70,3 +72,19 @@ def leading_lines(body: Sequence[int], blocks: Sequence[Block], interruptions: S
     for i in story:
         words |= content_words(blocks[i].text)
     return head if all(overlap(blocks[i].text, words) < MAX_COHESION for i in head) else []
+
+
+def tag_line(body: Sequence[int], blocks: Sequence[Block], title: str | None = None) -> int | None:
+    """The last line of ``body`` when it is the article's tag list (``السودان الخرطوم الجيش
+    السوداني``): no punctuation and no function word at all, and nearly every word one the
+    story above already used. A sentence cut off by the store keeps its particles."""
+    if len(body) < 2:
+        return None
+    text = blocks[body[-1]].text
+    tokens = words(text)
+    if len(tokens) < 3 or any(ch in _PUNCTUATION for ch in text) or set(tokens) & function_words():
+        return None
+    seen = content_words(title or "")
+    for i in body[:-1]:
+        seen |= content_words(blocks[i].text)
+    return body[-1] if overlap(text, seen) >= MIN_TAG_ECHO else None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from repackage.ingest.attribution import Cue, names_nobody
 from repackage.ingest.descriptions import described, named_after
-from repackage.ingest.lexicon import SPEECH_NOUNS
+from repackage.ingest.full_names import expand, from_first_name
+from repackage.ingest.lexicon import NAME_PARTICLES, SPEECH_NOUNS, fold
 from repackage.ingest.mentions import parse_mention
 from repackage.ingest.name_words import bare_word
 from repackage.ingest.roles import honorific_only
@@ -35,7 +36,11 @@ def resolve_cue(cue: Cue, registry: Registry, last: Person | None) -> tuple[Pers
         written = " ".join(mention.name)
         person = registry.by_name(list(mention.name))
         if person is None and len(mention.name) == 1:
-            person = registry.expand(mention.name[0])
+            person = expand(registry, mention.name[0]) or from_first_name(mention.name[0], registry)
+        elif len(mention.name) == 2 and fold(mention.name[0]) in NAME_PARTICLES \
+                and (person is None or person.name == written and not person.role):
+            # "وقد كتب بن عاشور": a surname with its particle, in full where the article first wrote it
+            person = expand(registry, written) or person
         if person is not None:
             # "وقال الوزير أخنوش": a one-word title does not replace the full one given earlier
             keep = person.role and (not role or len(role.split()) == 1)

@@ -19,7 +19,7 @@ from repackage.ingest.blocks import (
     topic_words,
 )
 from repackage.ingest.credits import CAPTION_OPENER, looks_like_caption
-from repackage.ingest.lexicon import COMPLEMENTIZERS, fold
+from repackage.ingest.lexicon import COMPLEMENTIZERS, MARKS, fold
 from repackage.ingest.mentions import parse_mention
 
 MAX_HEADLINE_LEN = 250
@@ -240,3 +240,30 @@ def listed_headline(blocks: list[Block], meta: list, end: int, lead: set[str]) -
     runner = scored[1][0] if len(scored) > 1 else 0.0
     return index if best >= LISTED_MATCH and best - runner >= 0.15 else None
 
+
+RESTATED = 0.7  # share of a first line's content words the lead under it repeats
+WEAK_TITLE = 0.3  # below this share of the lead's words, a line above the body tells another story
+
+
+def headline_at_start(blocks: list[Block], body: list[int], start: int, title: str | None) -> bool:
+    """The body's first line is the headline: with nothing above the body, a line without a
+    full stop (or one that asks, as ``… ماذا عن ترشحه؟``); under a line that shares little with
+    the lead (``وكالة الأنباء الليبية``), a short line that the lead under it restates."""
+    if len(body) < 2 or body[0] != start or blocks[start].length > MAX_HEADLINE_LEN:
+        return False
+    first = blocks[start].text
+    if title is None:
+        return not blocks[start].sentence_end or _asks(first)
+    if any(m in first for m in MARKS) or len(first.split()) > MAX_RESTATED_WORDS:
+        return False
+    lead = content_words(blocks[body[1]].text)
+    return overlap(first, lead) >= RESTATED and overlap(title, lead) < WEAK_TITLE
+
+
+MAX_RESTATED_WORDS = 30
+
+
+def _asks(line: str) -> bool:
+    """The line ends on a question and holds no other sentence: a headline's form."""
+    text = line.rstrip()
+    return text.endswith(("؟", "?")) and not re.search(r"[^.]\.[^.]", text) and "؟" not in text[:-1]

@@ -111,7 +111,9 @@ def parse_mention(tokens: list[str]) -> Mention:
                      or len(f) == 1 and tokens[i].rstrip().endswith(".")):
             i += 1  # "وزير الري الدكتور فلان", "الناقد أ. د. فلان": an honorific, not a new title
             continue
-        if is_role_head(tokens[i]):
+        # "الرائد في الشرطة العراقية فلان": a rank with its service stands as the title
+        ranked = not role and bare_word(tokens[i]) in RANKS and i + 1 < len(tokens) and fold(tokens[i + 1]) in _ROLE_LINKS
+        if is_role_head(tokens[i]) or ranked:
             j = role_phrase(tokens, i)
             role = [t.strip(PUNCT) for t in tokens[i:j]]
             while len(role) > 1 and (bare_word(role[-1]) in HONORIFICS or bare_word(role[-1]) in RANKS):

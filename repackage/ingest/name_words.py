@@ -77,6 +77,12 @@ def is_ali(token: str) -> bool:
     return strip_harakat(token.strip(PUNCT)) == "علي"
 
 
+def _family_after(token: str) -> bool:
+    """A family name with the article in the form of a nisba (``العاني``, ``الجبوري``)."""
+    f = fold(token.strip(PUNCT))
+    return has_article(token) and f.endswith("ي") and not is_role_head(token)
+
+
 def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     """Could ``token`` be part of a person's name at this place (``following`` is the next word)?"""
     if is_ali(token):
@@ -87,6 +93,8 @@ def is_name_word(token: str, first: bool, following: str | None = None) -> bool:
     f = fold(token)
     if not f or not any(c.isalpha() for c in f) or f.isdigit() or is_boundary(f):
         return False
+    if first and f == "باسم" and following is not None and _family_after(following):
+        return True  # "باسم العاني": the first name, not "in the name of"
     ends_name = not first and not has_article(token) and (
         ends_clause(token) or following is not None and is_boundary(fold(following)))
     if (is_role_head(f) or bare_word(f) in CONSTRUCT_NOUNS or bare_word(f) in CATEGORY_NOUNS) \

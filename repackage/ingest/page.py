@@ -32,8 +32,8 @@ from repackage.ingest.body import (
 from repackage.ingest.captions import pick_caption
 from repackage.ingest.chrome import is_photo_credit
 from repackage.ingest.headline import (
-    MAX_HEADLINE_LEN,
     choose_headline,
+    headline_at_start,
     listed_headline,
     names_only,
 )
@@ -146,11 +146,7 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
 
     lead_text = " ".join(texts[i] for i in body[:LEAD_PARAGRAPHS])
     layout.title, headline_members, suffixes = choose_headline(blocks, meta, start, lead, end, lead_text)
-    if layout.title is None and len(body) > 1 and body[0] == start \
-            and (not blocks[start].sentence_end or _asks(texts[start])) \
-            and blocks[start].length <= MAX_HEADLINE_LEN:
-        # nothing above the body: a long headline without a full stop (or one that asks, as
-        # "… ماذا عن ترشحه؟") opened the run
+    if headline_at_start(blocks, body, start, layout.title):
         layout.title, headline_members = texts[start], [start]
         body.pop(0)
         start += 1
@@ -242,12 +238,6 @@ def read_layout(lines: list[tuple[int, str]]) -> Layout:
             continue
         layout.verdicts.append(Verdict(n, t, kind, why))
     return layout
-
-
-def _asks(line: str) -> bool:
-    """The line ends on a question and holds no other sentence: a headline's form."""
-    text = line.rstrip()
-    return text.endswith(("؟", "?")) and not re.search(r"[^.]\.[^.]", text) and "؟" not in text[:-1]
 
 
 def person_name(line: str) -> bool:

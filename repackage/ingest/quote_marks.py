@@ -113,9 +113,19 @@ def _mend_mixed(paragraph: str) -> str:
     return "".join(chars)
 
 
+def _doubled_apostrophes(paragraph: str) -> str:
+    """``''`` typed for a double mark: read as ``"`` beside a space (the same length, so offsets
+    stay the page's), the space on the side away from the quoted words."""
+    def mark(m: re.Match) -> str:
+        after = paragraph[m.end():m.end() + 1]
+        before = paragraph[m.start() - 1:m.start()] if m.start() else " "
+        return ' "' if after.isalpha() and (before.isspace() or not before.isalpha()) else '" '
+    return re.sub(r"''", mark, paragraph)
+
+
 def find_spans(paragraph: str) -> list[Span]:
     """Every quoted stretch of ``paragraph`` (outer quotes only), in order."""
-    paragraph = _mend_mixed(paragraph)
+    paragraph = _mend_mixed(_doubled_apostrophes(paragraph))
     found: list[Span] = []
     guillemets: list[int] = []
     flipped: int | None = None  # "مضيفا:»…»": a » after a colon with none open opens the quote

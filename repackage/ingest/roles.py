@@ -90,6 +90,8 @@ def role_phrase(tokens: list[str], i: int, apposition: bool = False) -> int:
                 and has_article(tokens[j - 1]) and fold(tokens[j - 1]).endswith(("ي", "ية", "يه")) \
                 and has_article(nxt) and not ends_clause(t):
             break  # "مدرب المنتخب الجزائري بصعوبة الوضعية": after the nisba, the verb's object
+        if f == "باسم" and not is_role_head(tokens[j - 1]) and is_name_word(t, first=True, following=nxt or None):
+            break  # "الرائد في الشرطة العراقية باسم العاني": a first name, not "in the name of"
         if not ok:
             break
         j += 1

@@ -28,6 +28,7 @@ from repackage.ingest.attribution import (
 )
 from repackage.ingest.cue_person import named_person, resolve_cue
 from repackage.ingest.descriptions import described, named_after
+from repackage.ingest.full_names import expand
 from repackage.ingest.lexicon import (
     MASDAR_GOVERNORS,
     SPEECH_VERBS,
@@ -204,7 +205,7 @@ def _subject_title(tokens: list[str], registry: Registry) -> Person | None:
             if not mention.name:
                 return None
             known = registry.by_name(list(mention.name)) or (
-                registry.expand(mention.name[0]) if len(mention.name) == 1 else None)
+                expand(registry, mention.name[0]) if len(mention.name) == 1 else None)
             return known or Person(" ".join(mention.name), mention.role_text)
     return None
 

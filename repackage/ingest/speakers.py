@@ -162,38 +162,6 @@ class Registry:
         texts = sum(1 for have in self._text_words if words & have)
         return 0.1 * min(max(texts - 1, 0), 3)
 
-    def expand(self, word: str) -> Person | None:
-        """The full name a one-word speaker (``سييرا``) has where the article first gives it
-        (``عبر خوسيه سييرا، مدرب …``, ``أبدى باسم مرمر مدرب …``), registered; None when the
-        article never writes a longer form that can be told apart from the words around it."""
-        want = fold(word)
-        if len(want) < 2 or want in NAME_PARTICLES:
-            return None
-        for text in self.texts:
-            tokens = words_of(text)
-            for k, tok in enumerate(tokens):
-                if k < 1 or fold(tok) != want or not _name_start(tokens, k - 1):
-                    continue
-                first = tokens[k - 1]
-                after = tokens[k + 1] if k + 1 < len(tokens) else ""
-                role_after = is_role_head(after) and not ends_clause(first)
-                # the word before the first name opens its clause: in a verb-first sentence it
-                # is the verb (عبر / أبدى), so what stands between it and the surname is the name
-                verb_first = k >= 2 and (k == 2 or ends_clause(tokens[k - 3]))
-                # "على شكوى برونو فيرنانديز، متوسط ميدان البرتغال،": a name set off by the
-                # description between commas after it
-                apposed = tok.rstrip().endswith(("،", ",")) and _apposition_follows(tokens, k + 1)
-                if not (role_after or k == 1 or ends_clause(tokens[k - 2]) or verb_first or apposed):
-                    continue
-                mention = parse_mention(tokens[k + 1:k + 14]) if role_after else None
-                name = [first.strip(PUNCT), tok.strip(PUNCT)]
-                role = mention.role_text if mention and mention.role and not mention.name else None
-                if role is None and tok.rstrip().endswith(("،", ",")):
-                    appos = parse_mention(tokens[k + 1:k + 14])
-                    role = appos.role_text if appos.role and not appos.name else None
-                return self.add(Mention(tuple((role or "").split()), tuple(name), (), 0))
-        return None
-
     def mentioned_in(self, tokens: list[str]) -> Person | None:
         """The registered person most of whose name words appear among ``tokens`` (the last
         one named among equals)."""
@@ -244,26 +212,13 @@ def build_registry(texts: list[str], body_from: int = 0) -> Registry:
     return registry
 
 
-MAX_APPOSITION_WORDS = 6
-
-
-def _apposition_follows(tokens: list[str], k: int) -> bool:
-    """A short phrase closed by a comma starts at ``tokens[k]`` (``، متوسط ميدان البرتغال،``)."""
-    for j in range(k, min(k + MAX_APPOSITION_WORDS, len(tokens))):
-        if tokens[j].rstrip().endswith(("،", ",")):
-            return j > k or len(fold(tokens[j])) > 3
-        if ends_clause(tokens[j]) or cue_kind(tokens[j]) is not None:
-            return False
-    return False
-
-
 def _name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
     """The two words before the title ``tokens[i]`` when they are a name right after the
     sentence's opening verb (``وتحدث فلان الفلاني مدرب …``), else ()."""
     if i < 3:
         return ()
     verb, first, last = tokens[i - 3], tokens[i - 2], tokens[i - 1]
-    if ends_clause(first) or ends_clause(last) or has_article(first) or not _name_start(tokens, i - 2):
+    if ends_clause(first) or ends_clause(last) or has_article(first) or not name_start(tokens, i - 2):
         return ()
     if not is_name_word(last, first=False, following=tokens[i]):
         return ()
@@ -284,7 +239,7 @@ def opening_verb(token: str) -> bool:
 def _lone_name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
     """``فيريرا مدرب السد: …`` opening a line: one name word, then its title without the article,
     then the colon of a headline that gives the words (a verb opening a line never has one)."""
-    if i != 1 or has_article(tokens[i]) or not _name_start(tokens, 0) or ends_clause(tokens[0]):
+    if i != 1 or has_article(tokens[i]) or not name_start(tokens, 0) or ends_clause(tokens[0]):
         return ()
     if not any(t.rstrip().endswith(":") for t in tokens[i:i + 5]):
         return ()
@@ -292,7 +247,7 @@ def _lone_name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:
     return (word,) if len(fold(word)) >= 4 and not is_nationality(fold(word)) else ()
 
 
-def _name_start(tokens: list[str], i: int) -> bool:
+def name_start(tokens: list[str], i: int) -> bool:
     """``tokens[i]`` can be a first name standing right before a surname."""
     t = tokens[i]
     f = fold(t)

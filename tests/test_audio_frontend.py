@@ -105,3 +105,8 @@ def test_latin_words_reach_mbrola_in_arabic_letters():
     assert arabic_letters("الرئيس Macron") == "الرئيس ماكرون"
     assert spoken_form("وكالة BBC", engine="mbrola") == "وكالة بي بي سي"
     assert spoken_form("وكالة BBC", engine="espeak") == "وكالة BBC"  # espeak-ng has English
+
+
+def test_a_list_items_bullet_is_not_read_out():
+    assert spoken_form("• افتح المتجر وابحث عن التطبيق.") == "افتح المتجر وابحث عن التطبيق."
+    assert spoken_form("السعر 5 · 6") == "السعر خمسة · ستة"

@@ -39,11 +39,14 @@ class Chunk:
 WORDS_FOR_NUMBERS = ("espeak", "mbrola")
 
 
+_BULLET = re.compile(r"^[•·▪●◦]\s*|(?<=\n)[•·▪●◦]\s*")  # a list item's bullet, never read out
+
+
 def spoken_form(text: str, *, engine: str = "espeak") -> str:
     """Text as the engine should read it.
 
     Digits become Western, thousands separators go, the Arabic decimal sign becomes a point,
-    quote marks and bidi marks (never spoken) are dropped. For the offline voices numbers,
+    quote marks, list bullets and bidi marks (never spoken) are dropped. For the offline voices numbers,
     percentages and currency signs are then written as Arabic words, and for MBROLA Latin
     words in Arabic letters.
     """
@@ -61,6 +64,7 @@ def spoken_form(text: str, *, engine: str = "espeak") -> str:
 
         text = arabic_letters(text)
     text = _QUOTE_MARKS.sub("", text)
+    text = _BULLET.sub("", text)
     text = "".join(c for c in text if c not in BIDI_MARKS and c != TATWEEL)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return normalize(text)

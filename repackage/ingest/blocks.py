@@ -24,7 +24,7 @@ STOPWORDS_LOW = 0.12
 STOPWORDS_HIGH = 0.2
 
 _HARAKAT = re.compile(r"[\u064B-\u0652\u0670\u0640]")
-_WORD = re.compile(r"[\w\u0600-\u06FF]+")
+_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")  # letters, digits, harakat: no ، ؛ ؟
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 # a sentence's end, maybe followed by the agency's end mark and its editors' initials

@@ -73,7 +73,8 @@ def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
     """First and last index of the prose run with the most text (``meta``: metadata lines).
 
     A bare "read also" box between two runs joins them when at least two prose lines follow
-    it: the article goes on after the box. A box followed by one teaser ends the article.
+    it, or one that carries on the speaker (``ولفتت …``): the article goes on after the box. A
+    box followed by one teaser ends the article.
     """
     prose = [i for i, b in enumerate(blocks) if meta[i] is None and is_prose(b)]
     if not prose:  # a one-sentence item: its sentences are the body
@@ -101,12 +102,19 @@ def body_run(blocks: list[Block], meta: list) -> tuple[int, int] | None:
         runs.append([i])
     merged = [runs[0]]
     for run, box in zip(runs[1:], boxed, strict=True):
-        if box and len(run) >= 2:
+        if box and (len(run) >= 2 or _goes_on(blocks[run[0]])):
             merged[-1] = merged[-1] + run
         else:
             merged.append(run)
     best = max(merged, key=lambda r: _weight(blocks, r))
     return best[0], best[-1]
+
+
+def _goes_on(b: Block) -> bool:
+    """``ولفتت بأنها …``: a line that opens with a conjoined verb of saying carries on the
+    story's speaker, as the teaser of another story does not."""
+    head = b.text.split(maxsplit=1)[0] if b.text.strip() else ""
+    return head[:1] in ("و", "ف") and len(head) > 3 and cue_kind(head) == "verb"
 
 
 def _weight(blocks: list[Block], run: list[int]) -> float:

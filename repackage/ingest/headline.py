@@ -254,13 +254,22 @@ def headline_at_start(blocks: list[Block], body: list[int], start: int, title: s
     first = blocks[start].text
     if title is None:
         return not blocks[start].sentence_end or _asks(first)
-    if any(m in first for m in MARKS) or len(first.split()) > MAX_RESTATED_WORDS:
+    if len(first.split()) > MAX_RESTATED_WORDS:
         return False
     lead = content_words(blocks[body[1]].text)
-    return overlap(first, lead) >= RESTATED and overlap(title, lead) < WEAK_TITLE
+    if not any(m in first for m in MARKS):
+        return overlap(first, lead) >= RESTATED and overlap(title, lead) < WEAK_TITLE
+    # "فلان يرد على فلانة… هذا ما قاله عن لقب “…”! ؟": a teaser that exclaims or asks, under a
+    # line that shares nothing with the story, told by the paragraphs after it
+    story = set().union(*(content_words(blocks[i].text) for i in body[1:1 + TEASER_CONTEXT]))
+    teaser = first.rstrip().endswith(("؟", "?", "!")) and not re.search(r"[^.]\.\s", first)
+    return teaser and overlap(title, story) < NO_SHARE and overlap(first, story) >= TOLD
 
 
 MAX_RESTATED_WORDS = 30
+TEASER_CONTEXT = 4  # body lines that tell what a teaser headline announces
+NO_SHARE = 0.1
+TOLD = 0.5
 
 
 def _asks(line: str) -> bool:

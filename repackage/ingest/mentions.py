@@ -93,6 +93,19 @@ def _open_name(tokens: list[str], i: int) -> bool:
         and is_name_word(tokens[i + 1], first=False, following=tokens[i + 2] if i + 2 < len(tokens) else None)
 
 
+def _middle_word(tokens: list[str], i: int) -> bool:
+    """``محمد الأمين ترك رئيس …``: a title word with the article between a first name and a
+    family name that closes the name is the second part of a compound first name."""
+    t = tokens[i]
+    if not has_article(t) or ends_clause(t) or not is_role_head(t) or i + 1 >= len(tokens):
+        return False
+    last = tokens[i + 1]
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if has_article(last) or is_role_head(last) or not is_name_word(last, first=False, following=after):
+        return False
+    return ends_clause(last) or after is not None and (is_role_head(after) or fold(after) in COMPLEMENTIZERS)
+
+
 _RANK_GRADES = frozenset({"اول", "أول", "ثاني", "ركن"})  # "فريق أول", "لواء ركن"
 
 
@@ -157,6 +170,7 @@ def parse_mention(tokens: list[str]) -> Mention:
                 break
             continue
         family = bool(name) and ends_clause(t) and has_article(t) and bare_word(t) in HONORIFICS
+        family = family or units == 1 and len(name) == 1 and _middle_word(tokens, i)
         if not particle_next and not family and not is_name_word(t, first=not name, following=following):
             break  # (a form of address ending the name before its comma is a family name: السيد)
         if is_speech_object(t):
@@ -196,6 +210,9 @@ def parse_mention(tokens: list[str]) -> Mention:
     # name gives way to the title after it
     one_word = one_word or len(role) == 2 and bare_word(role[0]) in EPITHETS \
         and is_nationality(fold(role[1])) and i < len(tokens) and is_role_head(tokens[i])
+    # "الناظر فلان رئيس المقاومة الشعبية …": a one-word title gives way to the office after the name
+    one_word = one_word or len(role) == 1 and i < len(tokens) and is_role_head(tokens[i]) \
+        and not has_article(tokens[i]) and not ends_clause(tokens[i])
     if name and (not role or one_word or all(fold(r) in HONORIFICS or bare_word(r) in HONORIFICS for r in role)):
         j = i
         if j < len(tokens) and is_role_head(tokens[j]):

@@ -53,6 +53,18 @@ def page_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _with_bullets(paragraphs, verdicts, raw: list[str]) -> list[str]:
+    """Body paragraphs as the page prints them: a list item keeps its bullet (``• على نظام
+    Android: …``), which only menus lose."""
+    bulleted = {}
+    for v in verdicts:
+        if v.kind == "body" and 0 < v.line <= len(raw):
+            line = normalize(raw[v.line - 1])
+            if line[:1] in _BULLETS and strip_bullet(line) == v.text:
+                bulleted[v.text] = line
+    return [bulleted.get(p, p) for p in paragraphs]
+
+
 _STORED_DATE = re.compile(r"^date \d{4}-\d{2}-\d{2}\s+(?=[\u0600-\u06ff])")
 
 
@@ -62,7 +74,8 @@ def parse_raw(text: str) -> RawFields:
     fields = RawFields(
         title=layout.title.lstrip("# ").strip() if layout.title else None,
         byline=layout.byline, source=layout.source, url=layout.url,
-        caption=layout.caption, credit=layout.credit, paragraphs=list(layout.paragraphs),
+        caption=layout.caption, credit=layout.credit,
+        paragraphs=_with_bullets(layout.paragraphs, layout.verdicts, text.splitlines()),
         verdicts=layout.verdicts,
     )
     if layout.published:

@@ -209,7 +209,26 @@ def build_registry(texts: list[str], body_from: int = 0) -> Registry:
                     registry.add(Mention(mention.role, before, mention.descriptors, 0), where)
             elif cue_kind(tok) in ("verb", "object"):
                 registry.add(parse_mention(tokens[i + 1:i + 17]), where)
+    _settle_names(registry)
     return registry
+
+
+def _settle_names(registry: Registry) -> None:
+    """``أثارت الفنانة شيرين عبد الوهاب عاصفة من الجدل`` then ``سألت شيرين عبد الوهاب:``: a
+    name read once with a word more than the article writes it elsewhere ends where the other
+    mentions end; the one person keeps the title. (A particle after it, ``آل سعود``, is a name.)"""
+    for short in list(registry.people):
+        key = short.name_tokens
+        for long in registry.people:
+            extra = long.name.split()[len(short.name.split()):]
+            if long is short or len(key) < 2 or long.name_tokens[:len(key)] != key or not extra \
+                    or len(long.seen) != 1 or set(short.seen) <= set(long.seen) \
+                    or fold(extra[0]) in NAME_PARTICLES:
+                continue
+            long.name = short.name
+            long.seen = sorted(set(long.seen + short.seen))
+            registry.people.remove(short)
+            break
 
 
 def _name_before_title(tokens: list[str], i: int) -> tuple[str, ...]:

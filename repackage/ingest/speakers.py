@@ -15,6 +15,7 @@ from repackage.ingest.attribution import cue_kind, words_of
 from repackage.ingest.lexicon import NAME_PARTICLES, PUNCT, fold, is_news_verb
 from repackage.ingest.marked_names import unmarked, without_speech
 from repackage.ingest.mentions import Mention, parse_mention
+from repackage.ingest.misspelt_names import mend_misspelt
 from repackage.ingest.name_words import (
     bare_word,
     ends_clause,
@@ -37,6 +38,7 @@ class Person:
     feminine: bool | None = None  # what the title's form says (وزيرة, الفنانة), when it says
     seen: list[int] = field(default_factory=list)  # the texts that mention them in full
     role_at: int | None = None  # the text the title was read from
+    misprints: list[str] = field(default_factory=list)  # forms of the name the page got wrong
 
     @property
     def name_tokens(self) -> list[str]:
@@ -111,8 +113,9 @@ class Registry:
         """The person whose name contains the words ``written`` (a surname, a first name)."""
         want = name_key(written)
         n = len(want)
-        found = [p for p in self.people
-                 if any(p.name_tokens[k:k + n] == want for k in range(len(p.name_tokens) - n + 1))]
+        found = [p for p in self.people if any(
+            tokens[k:k + n] == want for tokens in [p.name_tokens, *map(str.split, p.misprints)]
+            for k in range(len(tokens) - n + 1))]
         # A mention with a title is the careful one; among equals the first full mention wins.
         return next((p for p in found if p.role), found[0] if found else None)
 
@@ -210,6 +213,7 @@ def build_registry(texts: list[str], body_from: int = 0) -> Registry:
             elif cue_kind(tok) in ("verb", "object"):
                 registry.add(parse_mention(tokens[i + 1:i + 17]), where)
     _settle_names(registry)
+    mend_misspelt(registry)
     return registry
 
 
